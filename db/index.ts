@@ -1,0 +1,269 @@
+// The one database client of mnemo: embedded PGlite (with pgvector and pg_trgm) when no
+// DATABASE_URL is set, postgres-js against a real PostgreSQL otherwise. Nothing else in the
+// code base opens a connection; everything asks `getDb()` for the migrated, shared client.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import * as schema from './schema'
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type DbExecutor = Db | Tx
+
+export interface DatabaseHandle {
+  kind: 'pglite' | 'postgres'
+  db: Db
+  /** A round trip to the database; throws when it is unreachable. */
+  ping(timeoutMs?: number): Promise<void>
+  /** Applies pending migrations (held under a lock so concurrent instances apply them once). */
+  migrate(): Promise<void>
+  close(): Promise<void>
+  /** PGlite only: the data directory as a tarball (tests copy a migrated template this way). */
+  dump?(): Promise<Blob>
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — when absent, the embedded PGlite is used. */
+  url?: string
+  /** Folder of the embedded database; `undefined` with no url means in memory. */
+  dataDir?: string
+  /** A PGlite data dump to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations')
+
+/** Where mnemo keeps its embedded state (PGlite, master key, outbox). */
+export function dataDirectory(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MNEMO_DATA_DIR ?? '.data')
+}
+
+export class DatabaseConfigError extends Error {
+  override name = 'DatabaseConfigError'
+}
+
+/** Opens a new client. Use `getDb()` in application code; this is for the CLI and tests. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url) : openPglite(options)
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres')
+  const { drizzle } = await import('drizzle-orm/postgres-js')
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator')
+  const options = {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
+    onnotice: () => {},
+  }
+  const client = postgres(url, options)
+  const db = drizzle(client, { schema }) as unknown as Db
+  return {
+    kind: 'postgres',
+    db,
+    async ping(timeoutMs = 3000) {
+      await withTimeout(client`select 1`.execute(), timeoutMs, 'database did not answer')
+    },
+    async migrate() {
+      // A dedicated single connection, so the advisory lock and the migrations share a session.
+      const one = postgres(url, { ...options, max: 1 })
+      try {
+        await one`select pg_advisory_lock(hashtext('mnemo:migrate'))`
+        await assertExtensionsAvailable((q) => one.unsafe(q) as unknown as Promise<unknown[]>)
+        await migrate(drizzle(one, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+      } finally {
+        await one.end({ timeout: 5 })
+      }
+    },
+    async close() {
+      await client.end({ timeout: 5 })
+    },
+  }
+}
+
+async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { vector } = await import('@electric-sql/pglite-pgvector')
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { migrate } = await import('drizzle-orm/pglite/migrator')
+
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {}
+  let client: PGlite
+  try {
+    client = await PGlite.create(options.dataDir, {
+      extensions: { vector, pg_trgm, btree_gin },
+      loadDataDir: options.loadDataDir,
+    })
+  } catch (error) {
+    release()
+    throw error
+  }
+  const db = drizzle(client, { schema }) as unknown as Db
+  return {
+    kind: 'pglite',
+    db,
+    async ping(timeoutMs = 3000) {
+      await withTimeout(client.query('select 1'), timeoutMs, 'database did not answer')
+    },
+    async migrate() {
+      // One PGlite serves one process, so no cross-process lock is needed beyond the folder lock.
+      await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+    },
+    async close() {
+      await client.close()
+      release()
+    },
+    async dump() {
+      return client.dumpDataDir('none')
+    },
+  }
+}
+
+/**
+ * PGlite has no locking of its own: two processes on one folder corrupt it. A lock file with
+ * the owner's pid turns that into a clear error; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  const lockPath = `${dataDir}.lock`
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 })
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath)
+        } catch {
+          // already gone
+        }
+      }
+      process.once('exit', release)
+      return release
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number(fs.readFileSync(lockPath, 'utf8'))
+      if (owner === process.pid) return () => {}
+      if (isAlive(owner)) {
+        throw new DatabaseConfigError(
+          `The embedded database ${dataDir} is in use by another process (pid ${owner}). ` +
+            'Stop that mnemo first, or set DATABASE_URL so several processes share a PostgreSQL server.',
+        )
+      }
+      fs.unlinkSync(lockPath)
+    }
+  }
+  throw new DatabaseConfigError(`Could not lock the embedded database ${dataDir}.`)
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Fails with a message that says how to install what is missing, before any DDL runs. */
+export async function assertExtensionsAvailable(query: (sql: string) => Promise<unknown[]>) {
+  const rows = (await query(
+    "select name from pg_available_extensions where name in ('vector', 'pg_trgm', 'btree_gin')",
+  )) as { name: string }[]
+  const have = new Set(rows.map((r) => r.name))
+  if (!have.has('vector')) {
+    throw new DatabaseConfigError(
+      'The PostgreSQL server lacks the "vector" extension (pgvector). Install it on the server ' +
+        '(Debian/Ubuntu: apt-get install postgresql-<major>-pgvector, or run scripts/setup-test-services.sh ' +
+        'which builds it from source), then restart mnemo.',
+    )
+  }
+  for (const name of ['pg_trgm', 'btree_gin']) {
+    if (!have.has(name)) {
+      throw new DatabaseConfigError(
+        `The PostgreSQL server lacks the "${name}" extension. Install the server's contrib package ` +
+          '(Debian/Ubuntu: postgresql-contrib), then restart mnemo.',
+      )
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+// One client per process, kept on globalThis so dev-mode reloads reuse it. A rejected start
+// is not cached: the next call tries again.
+interface DbGlobal {
+  handle?: Promise<DatabaseHandle>
+  migrated?: Promise<void>
+}
+const state = ((globalThis as { __mnemoDb?: DbGlobal }).__mnemoDb ??= {})
+
+/** The configuration the running app uses, from the environment. */
+export function databaseOptionsFromEnv(): DatabaseOptions {
+  const url = process.env.DATABASE_URL?.trim()
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new DatabaseConfigError('DATABASE_URL must start with postgres:// or postgresql://')
+    }
+    return { url }
+  }
+  return { dataDir: path.join(dataDirectory(), 'pglite') }
+}
+
+/** The shared client, opened on first use (not migrated: see `getDb`). */
+export function getDatabase(): Promise<DatabaseHandle> {
+  if (!state.handle) {
+    const opening = (async () => openDatabase(databaseOptionsFromEnv()))()
+    state.handle = opening
+    opening.catch(() => {
+      if (state.handle === opening) state.handle = undefined
+    })
+  }
+  return state.handle
+}
+
+/** Applies pending migrations once per process; a failure is retried on the next call. */
+export function ensureMigrated(): Promise<void> {
+  if (!state.migrated) {
+    const running = getDatabase().then((handle) => handle.migrate())
+    state.migrated = running
+    running.catch(() => {
+      if (state.migrated === running) state.migrated = undefined
+    })
+  }
+  return state.migrated
+}
+
+/** The migrated drizzle client every request uses. */
+export async function getDb(): Promise<Db> {
+  await ensureMigrated()
+  return (await getDatabase()).db
+}
+
+/** Tests install their own freshly migrated database as the process's client. */
+export function useDatabase(handle: DatabaseHandle) {
+  state.handle = Promise.resolve(handle)
+  state.migrated = Promise.resolve()
+}
+
+/** Closes the shared client (tests, graceful shutdown). */
+export async function closeDatabase() {
+  const handle = state.handle
+  state.handle = undefined
+  state.migrated = undefined
+  if (handle) await (await handle).close()
+}
+
+/** Rows of a raw `db.execute(sql…)` result, whichever driver answered it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[]
+  return ((result as { rows?: T[] }).rows ?? []) as T[]
+}

@@ -1,0 +1,12 @@
+import type { NextConfig } from 'next'
+import pkg from './package.json' with { type: 'json' }
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM and extension bundles from its own package folder at run time;
+  // bundling them would break those paths. postgres-js is kept external for the same reason.
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'postgres'],
+  env: { MNEMO_VERSION: pkg.version },
+  poweredByHeader: false,
+}
+
+export default nextConfig

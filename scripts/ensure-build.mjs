@@ -1,0 +1,9 @@
+// `npm start` on a fresh clone: build the production bundle first if there is none yet.
+import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+
+if (!existsSync('.next/BUILD_ID')) {
+  console.log('[mnemo] no production build yet: running `next build` first')
+  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' })
+  process.exit(result.status ?? 1)
+}

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { rowsOf } from '@/db'
+import { memories, users } from '@/db/schema'
+import { useTestDatabase } from '../fixtures/db'
+
+const test = useTestDatabase()
+
+function unitVector(hot: number[]): number[] {
+  const v = new Array(384).fill(0)
+  for (const [i, x] of hot.entries()) v[i] = x
+  const norm = Math.hypot(...v)
+  return v.map((x) => x / norm)
+}
+
+async function makeUser(phone: string) {
+  const [user] = await test.handle.db.insert(users).values({ phone }).returning()
+  return user
+}
+
+describe('database engine', () => {
+  it('has the vector, pg_trgm and btree_gin extensions', async () => {
+    const rows = rowsOf<{ extname: string }>(
+      await test.handle.db.execute(sql`select extname from pg_extension order by extname`),
+    )
+    expect(rows.map((r) => r.extname)).toEqual(expect.arrayContaining(['vector', 'pg_trgm', 'btree_gin']))
+  })
+
+  it('orders memories by cosine distance and uses the HNSW index', async () => {
+    const user = await makeUser('+15550000001')
+    const near = unitVector([1, 0.1])
+    const mid = unitVector([1, 1])
+    const far = unitVector([0, 0, 1])
+    await test.handle.db.insert(memories).values(
+      [
+        ['far', far],
+        ['near', near],
+        ['mid', mid],
+      ].map(([content, embedding]) => ({
+        userId: user.id,
+        tier: 'general' as const,
+        securityLevel: 1,
+        content: content as string,
+        embedding: embedding as number[],
+      })),
+    )
+    const query = `[${unitVector([1, 0]).join(',')}]`
+    const ordered = rowsOf<{ content: string; distance: number }>(
+      await test.handle.db.execute(
+        sql`select content, embedding <=> ${query}::vector as distance from memories
+            where user_id = ${user.id} order by embedding <=> ${query}::vector`,
+      ),
+    )
+    expect(ordered.map((r) => r.content)).toEqual(['near', 'mid', 'far'])
+    expect(Number(ordered[0].distance)).toBeCloseTo(1 - 1 / Math.hypot(1, 0.1), 5)
+
+    const plan = await test.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      return rowsOf<Record<string, string>>(
+        await tx.execute(sql`explain select id from memories order by embedding <=> ${query}::vector limit 5`),
+      )
+    })
+    expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_embedding_idx')
+  })
+
+  it('finds a typo by trigram similarity through the trigram index', async () => {
+    const user = await makeUser('+15550000002')
+    await test.handle.db.insert(memories).values([
+      { userId: user.id, tier: 'chronological', securityLevel: 1, content: 'Visited grandma at the hospital' },
+      { userId: user.id, tier: 'general', securityLevel: 1, content: 'I prefer aisle seats on planes' },
+    ])
+    const rows = rowsOf<{ content: string; score: number }>(
+      await test.handle.db.execute(
+        sql`select content, word_similarity('hospitl', content) as score from memories
+            where user_id = ${user.id} and 'hospitl' <% content order by score desc`,
+      ),
+    )
+    expect(rows.map((r) => r.content)).toEqual(['Visited grandma at the hospital'])
+    expect(Number(rows[0].score)).toBeGreaterThan(0.5)
+
+    const plan = await test.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      return rowsOf<Record<string, string>>(
+        await tx.execute(
+          sql`explain select id from memories where content % 'hospitl'`,
+        ),
+      )
+    })
+    expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_trgm_idx')
+  })
+
+  it('keeps a generated tsvector that full-text search matches with stemming', async () => {
+    const user = await makeUser('+15550000003')
+    const [row] = await test.handle.db
+      .insert(memories)
+      .values({ userId: user.id, tier: 'chronological', securityLevel: 1, content: 'Went running with my sisters' })
+      .returning()
+    const found = rowsOf<{ id: string; vector: string }>(
+      await test.handle.db.execute(
+        sql`select id, search_vector::text as vector from memories
+            where user_id = ${user.id} and search_vector @@ websearch_to_tsquery('english', 'run sister')`,
+      ),
+    )
+    expect(found.map((r) => r.id)).toEqual([row.id])
+    expect(found[0].vector).toContain("'sister'")
+
+    const missing = rowsOf(
+      await test.handle.db.execute(
+        sql`select id from memories where user_id = ${user.id}
+            and search_vector @@ websearch_to_tsquery('english', 'run -sisters')`,
+      ),
+    )
+    expect(missing).toEqual([])
+  })
+
+  it('leaves the tsvector empty for a row without plaintext (an encrypted tier)', async () => {
+    const user = await makeUser('+15550000004')
+    const [row] = await test.handle.db
+      .insert(memories)
+      .values({
+        userId: user.id,
+        tier: 'secret',
+        securityLevel: 3,
+        ciphertext: new Uint8Array([1, 2, 3]),
+        nonce: new Uint8Array(12),
+      })
+      .returning()
+    const [stored] = rowsOf<{ vector: string }>(
+      await test.handle.db.execute(sql`select search_vector::text as vector from memories where id = ${row.id}`),
+    )
+    expect(stored.vector).toBe('')
+  })
+})

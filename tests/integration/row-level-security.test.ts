@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { rowsOf } from '@/db'
+import { memories, notifications, users, type User } from '@/db/schema'
+import { withUser } from '@/db/with-user'
+import { useTestDatabase } from '../fixtures/db'
+
+const test = useTestDatabase()
+let alice: User
+let bob: User
+
+beforeAll(async () => {
+  ;[alice, bob] = await test.handle.db
+    .insert(users)
+    .values([{ phone: '+15551110001', name: 'Alice' }, { phone: '+15551110002', name: 'Bob' }])
+    .returning()
+  await test.handle.db.insert(memories).values([
+    { userId: alice.id, tier: 'general', securityLevel: 1, content: 'alice likes tea' },
+    { userId: bob.id, tier: 'general', securityLevel: 1, content: 'bob likes coffee' },
+    { userId: bob.id, tier: 'chronological', securityLevel: 1, content: 'bob ran a marathon' },
+  ])
+  await test.handle.db.insert(notifications).values({ userId: bob.id, kind: 'test', title: 'for bob' })
+})
+
+describe('row level security', () => {
+  it("shows a user only their own rows, even to a query without `where user_id`", async () => {
+    const seen = await withUser(alice.id, (tx) => tx.select().from(memories))
+    expect(seen.map((m) => m.content)).toEqual(['alice likes tea'])
+    const seenUsers = await withUser(alice.id, (tx) => tx.select().from(users))
+    expect(seenUsers.map((u) => u.id)).toEqual([alice.id])
+    const seenNotifications = await withUser(alice.id, (tx) => tx.select().from(notifications))
+    expect(seenNotifications).toEqual([])
+  })
+
+  it('runs request work as the non-superuser application role', async () => {
+    const [who] = await withUser(alice.id, async (tx) =>
+      rowsOf<{ role: string; superuser: boolean }>(
+        await tx.execute(
+          sql`select current_user as role, (select rolsuper from pg_roles where rolname = current_user) as superuser`,
+        ),
+      ),
+    )
+    expect(who).toEqual({ role: 'mnemo_app', superuser: false })
+  })
+
+  it("refuses to insert a row for another user", async () => {
+    await expect(
+      withUser(alice.id, (tx) =>
+        tx.insert(memories).values({ userId: bob.id, tier: 'general', securityLevel: 1, content: 'planted' }),
+      ),
+    ).rejects.toSatisfy((error: Error) => /row-level security/i.test(String(error.cause ?? error)))
+    const planted = await test.handle.db.select().from(memories).where(sql`content = 'planted'`)
+    expect(planted).toEqual([])
+  })
+
+  it("cannot update or delete another user's rows", async () => {
+    const updated = await withUser(alice.id, (tx) =>
+      tx.update(memories).set({ content: 'hijacked' }).returning({ id: memories.id }),
+    )
+    expect(updated).toHaveLength(1) // only alice's own row
+    const deleted = await withUser(alice.id, (tx) =>
+      tx.delete(memories).where(sql`user_id = ${bob.id}`).returning({ id: memories.id }),
+    )
+    expect(deleted).toEqual([])
+    const bobs = await withUser(bob.id, (tx) => tx.select().from(memories))
+    expect(bobs.map((m) => m.content).sort()).toEqual(['bob likes coffee', 'bob ran a marathon'])
+  })
+
+  it('sees nothing when no user is set', async () => {
+    const none = await test.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local role mnemo_app`)
+      return tx.select().from(memories)
+    })
+    expect(none).toEqual([])
+  })
+
+  it('lets an unknown user id see nothing', async () => {
+    const seen = await withUser(randomUUID(), (tx) => tx.select().from(memories))
+    expect(seen).toEqual([])
+  })
+
+  it('rejects a user id that is not a uuid before touching the database', async () => {
+    await expect(withUser("' or 1=1 --", async () => 1)).rejects.toThrow(/uuid/)
+  })
+
+  it('reverts to the connecting role when the transaction ends', async () => {
+    await withUser(alice.id, async () => undefined)
+    const [who] = rowsOf<{ role: string }>(await test.handle.db.execute(sql`select current_user as role`))
+    expect(who.role).not.toBe('mnemo_app')
+  })
+})
