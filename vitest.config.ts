@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/fixtures/global-setup.ts'],
     environment: 'node',
+    // next-auth imports `next/server` without an extension, which only a bundler resolves.
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each file gets its own database; two workers fit 2 cores without thrashing PGlite.

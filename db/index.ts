@@ -249,7 +249,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests install their own freshly migrated database as the process's client. */
-export function useDatabase(handle: DatabaseHandle) {
+export function installDatabase(handle: DatabaseHandle) {
   state.handle = Promise.resolve(handle)
   state.migrated = Promise.resolve()
 }

@@ -363,3 +363,10 @@ export const accessLog = pgTable(
   ],
 ).enableRLS()
 export type AccessLogEntry = typeof accessLog.$inferSelect
+
+/** Counters of rate-limiter-flexible (sign-in, register, reset); keys are hashed identifiers. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: timestamp('expire', { withTimezone: true }),
+})

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { rowsOf } from '@/db'
 import { memories, users } from '@/db/schema'
-import { useTestDatabase } from '../fixtures/db'
+import { setupTestDatabase } from '../fixtures/db'
 
-const test = useTestDatabase()
+const test = setupTestDatabase()
 
 function unitVector(hot: number[]): number[] {
   const v = new Array(384).fill(0)

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { closeDatabase } from '@/db'
 import { GET } from '@/app/api/health/route'
-import { useTestDatabase } from '../fixtures/db'
+import { setupTestDatabase } from '../fixtures/db'
 
-useTestDatabase()
+setupTestDatabase()
 const originalUrl = process.env.DATABASE_URL
 
 afterEach(() => {

@@ -10,7 +10,7 @@ import { adminUrl, databaseUrlFor } from '../fixtures/server'
 const EXPECTED_TABLES = [
   'access_log', 'api_tokens', 'auth_challenges', 'corrections', 'digests', 'memories',
   'memory_connections', 'notifications', 'passkeys', 'password_reset_tokens',
-  'preference_history', 'sessions', 'tier_keys', 'users',
+  'preference_history', 'rate_limits', 'sessions', 'tier_keys', 'users',
 ]
 
 const cleanups: (() => Promise<void>)[] = []
@@ -46,7 +46,7 @@ describe('migrations', () => {
         where t.schemaname = 'public' order by t.tablename`),
     )
     expect(tables.map((t) => t.tablename)).toEqual(EXPECTED_TABLES)
-    const userOwned = tables.filter((t) => t.tablename !== 'auth_challenges')
+    const userOwned = tables.filter((t) => !['auth_challenges', 'rate_limits'].includes(t.tablename))
     expect(userOwned.every((t) => t.rowsecurity && t.forced)).toBe(true)
 
     const applied = rowsOf<{ n: number }>(

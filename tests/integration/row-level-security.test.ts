@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '@/db'
 import { memories, notifications, users, type User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
-import { useTestDatabase } from '../fixtures/db'
+import { setupTestDatabase } from '../fixtures/db'
 
-const test = useTestDatabase()
+const test = setupTestDatabase()
 let alice: User
 let bob: User
 

@@ -1,0 +1,19 @@
+import { z } from 'zod'
+import { setUserActive } from '@/lib/accounts/admin'
+import { publicProfile } from '@/lib/accounts/profile'
+import { authenticate } from '@/lib/auth/principal'
+import { AppError } from '@/lib/errors'
+import { requestInfo } from '@/lib/http/request-info'
+import { json, readJson, route } from '@/lib/http/route'
+
+const adminUserUpdateSchema = z.strictObject({ active: z.boolean() })
+
+export const PATCH = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const principal = await authenticate(request)
+  if (principal.kind !== 'session') throw new AppError('forbidden:admin', { message: 'Admin actions need a signed-in session.' })
+  const { id } = await params
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found:user')
+  const input = await readJson(request, adminUserUpdateSchema, 'admin')
+  const user = await setUserActive({ actorId: principal.user.id, userId: id, active: input.active, info: requestInfo(request.headers) })
+  return json(publicProfile(user))
+})

@@ -1,0 +1,13 @@
+import { revokeApiToken } from '@/lib/auth/api-tokens'
+import { authenticate } from '@/lib/auth/principal'
+import { AppError } from '@/lib/errors'
+import { requestInfo } from '@/lib/http/request-info'
+import { route } from '@/lib/http/route'
+
+export const DELETE = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const { user } = await authenticate(request)
+  const { id } = await params
+  const done = /^[0-9a-f-]{36}$/i.test(id) && (await revokeApiToken({ userId: user.id, id, info: requestInfo(request.headers) }))
+  if (!done) throw new AppError('not_found:token')
+  return new Response(null, { status: 204 })
+})

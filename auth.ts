@@ -1,0 +1,81 @@
+// Auth.js (next-auth v5): phone-or-email + password sign-in. The JWT cookie carries a session
+// id and secret; every request checks that session row (revocation, idle and absolute expiry,
+// deactivation), so ending a session takes effect at once.
+import NextAuth, { CredentialsSignin } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { verifyLogin } from '@/lib/auth/credentials'
+import { checkSession, endSession, maxAgeMs, startSession } from '@/lib/auth/sessions'
+import { AppError } from '@/lib/errors'
+import { requestInfo } from '@/lib/http/request-info'
+import { loadOrCreateSecret } from '@/lib/secrets'
+
+declare module 'next-auth' {
+  interface User {
+    sessionId?: string
+    sessionSecret?: string
+  }
+  interface Session {
+    sessionId: string
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sid?: string
+    sst?: string
+    uid?: string
+  }
+}
+
+/** The codes the sign-in page turns into messages. */
+export type SignInErrorCode = 'invalid' | 'locked' | 'deactivated'
+
+class SignInFailure extends CredentialsSignin {
+  constructor(code: SignInErrorCode, readonly retryAfter?: number) {
+    super()
+    this.code = code
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: loadOrCreateSecret('AUTH_SECRET', 'auth.secret'),
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: Math.floor(maxAgeMs() / 1000) },
+  pages: { signIn: '/sign-in' },
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const identifier = typeof credentials.identifier === 'string' ? credentials.identifier : ''
+        const password = typeof credentials.password === 'string' ? credentials.password : ''
+        if (!identifier || !password || identifier.length > 254 || password.length > 256) throw new SignInFailure('invalid')
+        const info = requestInfo(request.headers)
+        try {
+          const user = await verifyLogin({ identifier, password }, info)
+          const session = await startSession({ userId: user.id, info })
+          return { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
+        } catch (error) {
+          if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
+          if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
+          if (error instanceof AppError && error.kind === 'unauthorized') throw new SignInFailure('invalid')
+          throw error
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) return { ...token, sid: user.sessionId, sst: user.sessionSecret, uid: user.id }
+      const check = await checkSession({ id: token.sid, secret: token.sst })
+      return check.ok ? token : null
+    },
+    async session({ session, token }) {
+      return { ...session, sessionId: token.sid ?? '', user: { ...session.user, id: token.uid ?? '' } }
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ('token' in message && message.token) await endSession({ id: message.token.sid, secret: message.token.sst })
+    },
+  },
+}))

@@ -1,0 +1,51 @@
+// Sign-in sessions: one row per signed-in device, listable and revocable by its user.
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm'
+import type { DbExecutor } from '../index'
+import { sessions, type Session } from '../schema'
+
+export async function insertSession(db: DbExecutor, values: typeof sessions.$inferInsert): Promise<Session> {
+  const [row] = await db.insert(sessions).values(values).returning()
+  return row
+}
+
+export async function getSessionById(db: DbExecutor, { id }: { id: string }): Promise<Session | undefined> {
+  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1)
+  return row
+}
+
+export async function listActiveSessionsByUser(db: DbExecutor, { userId }: { userId: string }): Promise<Session[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .orderBy(desc(sessions.lastSeenAt))
+}
+
+export async function touchSessionById(db: DbExecutor, { id }: { id: string }): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id))
+}
+
+export async function revokeSessionById(
+  db: DbExecutor,
+  { userId, id }: { userId: string; id: string },
+): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id })
+  return rows.length > 0
+}
+
+/** Revokes every session of the user but `keepId` (all of them when it is undefined). */
+export async function revokeSessionsByUser(
+  db: DbExecutor,
+  { userId, keepId }: { userId: string; keepId?: string },
+): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepId ? ne(sessions.id, keepId) : undefined))
+    .returning({ id: sessions.id })
+  return rows.length
+}

@@ -1,0 +1,43 @@
+// Changing a password: the current one must be right; every other session is signed out.
+import { getDb } from '@/db'
+import { revokeSessionsByUser } from '@/db/queries/sessions'
+import { getUserById, updateUserById } from '@/db/queries/users'
+import { recordAccess } from '@/lib/audit'
+import { hashPassword, passwordProblem, verifyPassword } from '@/lib/auth/password'
+import { AppError } from '@/lib/errors'
+import type { RequestInfo } from '@/lib/http/request-info'
+
+export async function changePassword({
+  userId,
+  sessionId,
+  currentPassword,
+  newPassword,
+  info,
+}: {
+  userId: string
+  /** The session making the change, which stays signed in (none for an API token). */
+  sessionId?: string
+  currentPassword: string
+  newPassword: string
+  info: RequestInfo
+}): Promise<{ revokedSessions: number }> {
+  const db = await getDb()
+  const user = await getUserById(db, { id: userId })
+  if (!user?.passwordHash) throw new AppError('not_found:user')
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await recordAccess({ userId, action: 'password.change', success: false, ...info, riskScore: 0.5, details: { reason: 'wrong_password' } })
+    throw new AppError('bad_request:password', {
+      message: 'The current password is not right.',
+      fieldErrors: { current_password: ['Not your current password.'] },
+    })
+  }
+  const problem = await passwordProblem(newPassword, [user.phone, user.email ?? '', user.name ?? ''])
+  if (problem) throw new AppError('bad_request:password', { message: problem, fieldErrors: { new_password: [problem] } })
+  const passwordHash = await hashPassword(newPassword)
+  const revokedSessions = await db.transaction(async (tx) => {
+    await updateUserById(tx, { id: userId, values: { passwordHash } })
+    return revokeSessionsByUser(tx, { userId, keepId: sessionId })
+  })
+  await recordAccess({ userId, action: 'password.change', success: true, ...info, details: { revokedSessions } })
+  return { revokedSessions }
+}

@@ -1,0 +1,41 @@
+// Input schemas for accounts: registration, sign-in, profile and password changes.
+import { z } from 'zod'
+import { MAX_PASSWORD_LENGTH } from '@/lib/auth/password'
+import { isValidTimeZone, preferencesSchema } from './preferences'
+
+export const phoneInput = z.string().trim().min(1, 'Enter a phone number.').max(32, 'Too long for a phone number.')
+export const emailInput = z.string().trim().max(254, 'At most 254 characters.').pipe(z.email('Enter a valid email address.'))
+export const passwordInput = z.string().min(1, 'Enter a password.').max(MAX_PASSWORD_LENGTH, `At most ${MAX_PASSWORD_LENGTH} characters.`)
+export const timezoneInput = z.string().trim().max(64).refine(isValidTimeZone, 'Not a known time zone (e.g. Europe/Paris).')
+export const nameInput = z.string().trim().max(255, 'At most 255 characters.')
+
+export const registerSchema = z.strictObject({
+  phone: phoneInput,
+  password: passwordInput,
+  name: nameInput.optional(),
+  email: emailInput.optional(),
+  timezone: timezoneInput.optional(),
+})
+export type RegisterInput = z.infer<typeof registerSchema>
+
+export const loginSchema = z
+  .strictObject({
+    phone: z.string().trim().max(254).optional(),
+    email: z.string().trim().max(254).optional(),
+    identifier: z.string().trim().max(254).optional(),
+    password: passwordInput,
+  })
+  .refine((v) => Boolean(v.phone || v.email || v.identifier), { message: 'Enter your phone number or email.', path: ['phone'] })
+
+export const profileUpdateSchema = z.strictObject({
+  name: nameInput.nullable().optional(),
+  email: emailInput.nullable().optional(),
+  timezone: timezoneInput.optional(),
+  preferences: preferencesSchema.partial().extend({ notifications: preferencesSchema.shape.notifications.partial().optional() }).optional(),
+})
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>
+
+export const passwordChangeSchema = z.strictObject({
+  current_password: passwordInput,
+  new_password: passwordInput,
+})

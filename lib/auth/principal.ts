@@ -1,0 +1,55 @@
+// Who is calling an API route: a bearer API token or the Auth.js session cookie, through one
+// helper every route handler uses.
+import { auth } from '@/auth'
+import { getUserById } from '@/db/queries/users'
+import type { User } from '@/db/schema'
+import { getDb } from '@/db'
+import { AppError } from '@/lib/errors'
+import { checkApiToken } from './api-tokens'
+import { SCOPES, type Scope } from './scopes'
+
+export interface Principal {
+  user: User
+  kind: 'session' | 'token'
+  sessionId?: string
+  tokenId?: string
+  scopes: readonly Scope[]
+  /** The highest tier level this caller may ever read (a token: at most 2). */
+  maxTierLevel: number
+}
+
+export async function authenticate(request: Request, { scope }: { scope?: Scope } = {}): Promise<Principal> {
+  const header = request.headers.get('authorization')
+  if (header) {
+    const [kind, secret] = header.split(/\s+/, 2)
+    if (kind?.toLowerCase() !== 'bearer' || !secret) {
+      throw new AppError('unauthorized:token', { message: 'Use "Authorization: Bearer <token>".' })
+    }
+    const found = await checkApiToken(secret)
+    if (!found) throw new AppError('unauthorized:token', { message: 'The API token is invalid, revoked or expired.' })
+    const principal: Principal = {
+      user: found.user,
+      kind: 'token',
+      tokenId: found.token.id,
+      scopes: found.token.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
+      maxTierLevel: Math.min(found.token.maxTier, found.user.maxTier, 2),
+    }
+    if (scope && !principal.scopes.includes(scope)) {
+      throw new AppError('forbidden:scope', { message: `This token lacks the "${scope}" scope.`, details: { scope } })
+    }
+    return principal
+  }
+  const principal = await sessionPrincipal()
+  if (!principal) throw new AppError('unauthorized:session')
+  return principal
+}
+
+/** The signed-in user of the current request (pages, server actions), or null. */
+export async function sessionPrincipal(): Promise<Principal | null> {
+  const session = await auth()
+  const userId = session?.user?.id
+  if (!session || !userId) return null
+  const user = await getUserById(await getDb(), { id: userId })
+  if (!user || !user.active) return null
+  return { user, kind: 'session', sessionId: session.sessionId, scopes: SCOPES, maxTierLevel: user.maxTier }
+}

@@ -1,0 +1,72 @@
+// Helpers every route handler uses: the error boundary and JSON body parsing with zod.
+import { z } from 'zod'
+import { AppError, errorResponse, type FieldErrors } from '@/lib/errors'
+
+const MAX_JSON_BYTES = 64 * 1024
+
+/** Wraps a route handler so anything it throws becomes the standard JSON error. */
+export function route<Ctx>(handler: (request: Request, ctx: Ctx) => Promise<Response>) {
+  return async (request: Request, ctx: Ctx): Promise<Response> => {
+    try {
+      return await handler(request, ctx)
+    } catch (error) {
+      return errorResponse(error, `${request.method} ${new URL(request.url).pathname}`)
+    }
+  }
+}
+
+/** Zod issues as `{ field: [messages] }`; unknown keys are reported under their own names. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {}
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) (fields[key] ??= []).push('Unknown field.')
+      continue
+    }
+    const key = issue.path.join('.') || '_'
+    ;(fields[key] ??= []).push(issue.message)
+  }
+  return fields
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, surface: string): z.output<S> {
+  const parsed = schema.safeParse(input)
+  if (!parsed.success) {
+    throw new AppError(`bad_request:${surface}`, {
+      message: 'Some fields are not valid.',
+      fieldErrors: fieldErrorsOf(parsed.error),
+    })
+  }
+  return parsed.data
+}
+
+/** Reads a JSON body (checked content type and size) and validates it. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, surface: string): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? ''
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError(`bad_request:${surface}`, {
+      message: 'Send the body as JSON (Content-Type: application/json).',
+      fieldErrors: { _: ['Expected Content-Type: application/json.'] },
+    })
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > MAX_JSON_BYTES) throw new AppError('payload_too_large:request')
+  const text = await request.text()
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError('payload_too_large:request')
+  if (!text.trim()) {
+    throw new AppError(`bad_request:${surface}`, { message: 'The request body is empty.', fieldErrors: { _: ['Missing JSON body.'] } })
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new AppError(`bad_request:${surface}`, { message: 'The body is not valid JSON.', fieldErrors: { _: ['Malformed JSON.'] } })
+  }
+  return parseWith(schema, body, surface)
+}
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers)
+  headers.set('cache-control', 'no-store')
+  return Response.json(body, { ...init, headers })
+}

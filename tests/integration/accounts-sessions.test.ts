@@ -1,0 +1,196 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { getDb } from '@/db'
+import { passwordResetTokens, users } from '@/db/schema'
+import { POST as requestReset } from '@/app/api/v1/auth/password-reset/route'
+import { POST as confirmReset } from '@/app/api/v1/auth/password-reset/confirm/route'
+import { PATCH as patchAccount } from '@/app/api/v1/account/route'
+import { GET as history } from '@/app/api/v1/account/history/route'
+import { POST as changePasswordRoute } from '@/app/api/v1/account/password/route'
+import { changePassword } from '@/lib/accounts/password'
+import { createApiToken } from '@/lib/auth/api-tokens'
+import { verifyLogin } from '@/lib/auth/credentials'
+import { checkSession, listSessions, revokeOtherSessions, revokeSession, startSession } from '@/lib/auth/sessions'
+import { outboxDirectory } from '@/lib/notify/mail'
+import { createUser, testInfo } from '../fixtures/accounts'
+import { setupTestDatabase } from '../fixtures/db'
+import { latestMail as latestMailIn, resetTokenIn } from '../fixtures/outbox'
+import { call, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from '../fixtures/http'
+
+setupTestDatabase()
+
+afterEach(() => {
+  delete process.env.MNEMO_SESSION_IDLE_HOURS
+  delete process.env.MNEMO_SESSION_MAX_HOURS
+})
+
+describe('sessions', () => {
+  it('are listed per device and a revoked one is refused at once', async () => {
+    const user = await createUser()
+    const phone = await startSession({ userId: user.id, info: testInfo('198.51.100.1') })
+    const laptop = await startSession({ userId: user.id, info: { ...testInfo('198.51.100.2'), device: 'Firefox on macOS' } })
+    const listed = await listSessions({ userId: user.id })
+    expect(listed.map((s) => s.id).sort()).toEqual([phone.id, laptop.id].sort())
+    expect(listed.find((s) => s.id === laptop.id)).toMatchObject({ device: 'Firefox on macOS', ip: '198.51.100.2' })
+
+    expect((await checkSession(phone)).ok).toBe(true)
+    expect(await revokeSession({ userId: user.id, id: phone.id })).toBe(true)
+    expect(await checkSession(phone)).toEqual({ ok: false, reason: 'revoked' })
+    expect((await checkSession(laptop)).ok).toBe(true)
+  })
+
+  it("cannot revoke another user's session", async () => {
+    const alice = await createUser()
+    const bob = await createUser()
+    const bobs = await startSession({ userId: bob.id, info: testInfo() })
+    expect(await revokeSession({ userId: alice.id, id: bobs.id })).toBe(false)
+    expect((await checkSession(bobs)).ok).toBe(true)
+  })
+
+  it('signs out every other device but keeps the current one', async () => {
+    const user = await createUser()
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => startSession({ userId: user.id, info: testInfo() })))
+    expect(await revokeOtherSessions({ userId: user.id, keepId: b.id })).toBe(2)
+    expect((await checkSession(a)).ok).toBe(false)
+    expect((await checkSession(b)).ok).toBe(true)
+    expect((await checkSession(c)).ok).toBe(false)
+  })
+
+  it('rejects a wrong secret for a real session id', async () => {
+    const user = await createUser()
+    const s = await startSession({ userId: user.id, info: testInfo() })
+    expect(await checkSession({ id: s.id, secret: 'guess' })).toEqual({ ok: false, reason: 'unknown' })
+  })
+
+  it('expire when idle and at their absolute age', async () => {
+    const user = await createUser()
+    process.env.MNEMO_SESSION_IDLE_HOURS = String(0.3 / 3600)
+    const idle = await startSession({ userId: user.id, info: testInfo() })
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await checkSession(idle)).toEqual({ ok: false, reason: 'idle' })
+    delete process.env.MNEMO_SESSION_IDLE_HOURS
+
+    process.env.MNEMO_SESSION_MAX_HOURS = String(0.3 / 3600)
+    const old = await startSession({ userId: user.id, info: testInfo() })
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await checkSession(old)).toEqual({ ok: false, reason: 'expired' })
+  })
+})
+
+describe('changing the password', () => {
+  it('needs the current password and ends every other session', async () => {
+    const user = await createUser()
+    const here = await startSession({ userId: user.id, info: testInfo() })
+    const elsewhere = await startSession({ userId: user.id, info: testInfo() })
+    await expect(
+      changePassword({ userId: user.id, sessionId: here.id, currentPassword: 'wrong-wrong-wrong', newPassword: OTHER_STRONG_PASSWORD, info: testInfo() }),
+    ).rejects.toMatchObject({ code: 'bad_request:password' })
+    const result = await changePassword({ userId: user.id, sessionId: here.id, currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })
+    expect(result.revokedSessions).toBe(1)
+    expect((await checkSession(here)).ok).toBe(true)
+    expect((await checkSession(elsewhere)).ok).toBe(false)
+    await expect(verifyLogin({ identifier: user.phone, password: STRONG_PASSWORD }, testInfo('198.51.100.90'))).rejects.toThrow()
+    await expect(verifyLogin({ identifier: user.phone, password: OTHER_STRONG_PASSWORD }, testInfo('198.51.100.90'))).resolves.toMatchObject({ id: user.id })
+  })
+
+  it('refuses a weak new password through the API', async () => {
+    const user = await createUser()
+    const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
+    const response = await call(changePasswordRoute, 'POST', '/', { token, body: { current_password: STRONG_PASSWORD, new_password: 'qwerty123' } })
+    expect(response.status).toBe(400)
+    expect(Object.keys(response.json.error.fields)).toEqual(['new_password'])
+  })
+})
+
+describe('password reset', () => {
+  const latestMail = () => latestMailIn(outboxDirectory())
+
+  it('mails a single-use link that sets a new password and ends every session', async () => {
+    const user = await createUser({ email: 'reset-me@example.com' })
+    const session = await startSession({ userId: user.id, info: testInfo() })
+    const asked = await call(requestReset, 'POST', '/', { ip: '198.51.100.60', body: { email: 'Reset-Me@example.com' } })
+    expect(asked.status).toBe(202)
+    const mail = latestMail()
+    expect(mail).toContain('To: reset-me@example.com')
+    const token = resetTokenIn(mail)
+
+    const done = await call(confirmReset, 'POST', '/', { body: { token, password: OTHER_STRONG_PASSWORD } })
+    expect(done.status).toBe(200)
+    expect((await checkSession(session)).ok).toBe(false)
+    await expect(verifyLogin({ identifier: user.phone, password: OTHER_STRONG_PASSWORD }, testInfo('198.51.100.61'))).resolves.toMatchObject({ id: user.id })
+
+    const reused = await call(confirmReset, 'POST', '/', { body: { token, password: 'another-fresh-phrase-77' } })
+    expect(reused.status).toBe(400)
+    expect(reused.json.error.fields).toHaveProperty('token')
+  })
+
+  it('answers the same for an unknown account, and sends nothing', async () => {
+    const before = latestMail()
+    await createUser({ email: 'known@example.com' })
+    const a = await call(requestReset, 'POST', '/', { ip: '198.51.100.62', body: { email: 'nobody@example.com' } })
+    const b = await call(requestReset, 'POST', '/', { ip: '198.51.100.63', body: { phone: '+14155550998' } })
+    expect(a.status).toBe(202)
+    expect(b.status).toBe(202)
+    expect(a.json).toEqual(b.json)
+    expect(latestMail()).toBe(before)
+  })
+
+  it('refuses an expired token', async () => {
+    const user = await createUser({ email: 'late@example.com' })
+    await call(requestReset, 'POST', '/', { ip: '198.51.100.64', body: { email: 'late@example.com' } })
+    const token = resetTokenIn(latestMail())
+    const db = await getDb()
+    await db.update(passwordResetTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(passwordResetTokens.userId, user.id))
+    const response = await call(confirmReset, 'POST', '/', { body: { token, password: OTHER_STRONG_PASSWORD } })
+    expect(response.status).toBe(400)
+    expect(response.json.error.fields).toHaveProperty('token')
+    // The same token, made valid again, works: the refusal above was the expiry.
+    await db.update(passwordResetTokens).set({ expiresAt: sql`now() + interval '5 minutes'` }).where(eq(passwordResetTokens.userId, user.id))
+    expect((await call(confirmReset, 'POST', '/', { body: { token, password: OTHER_STRONG_PASSWORD } })).status).toBe(200)
+  })
+
+  it('limits requests per account with 429', async () => {
+    await createUser({ email: 'spam@example.com' })
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await call(requestReset, 'POST', '/', { ip: `198.51.101.${i}`, body: { email: 'spam@example.com' } })).status)
+    expect(statuses).toEqual([202, 202, 202, 429])
+  })
+})
+
+describe('profile and preferences', () => {
+  it('records every changed preference in the history, with old and new values', async () => {
+    const user = await createUser({ name: 'Old Name' })
+    const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
+    const response = await call(patchAccount, 'PATCH', '/api/v1/account', {
+      token,
+      body: { name: 'New Name', timezone: 'Asia/Tokyo', preferences: { digest_time: '07:30', default_tier: 'confidential', notifications: { email: true } } },
+    })
+    expect(response.status).toBe(200)
+    expect(response.json).toMatchObject({
+      name: 'New Name',
+      timezone: 'Asia/Tokyo',
+      preferences: { digest_time: '07:30', default_tier: 'confidential', notifications: { in_app: true, email: true, push: false } },
+    })
+    const changes = await call(history, 'GET', '/', { token })
+    const byKey = Object.fromEntries(changes.json.items.map((c: { key: string }) => [c.key, c]))
+    expect(byKey.name).toMatchObject({ old_value: 'Old Name', new_value: 'New Name', changed_by: user.id })
+    expect(byKey['preferences.digest_time']).toMatchObject({ old_value: '21:00', new_value: '07:30' })
+    expect(byKey['preferences.notifications.email']).toMatchObject({ old_value: false, new_value: true })
+    expect(byKey['preferences.notifications.push']).toBeUndefined()
+  })
+
+  it('refuses bad values and an email another account has', async () => {
+    await createUser({ email: 'taken@example.com' })
+    const user = await createUser()
+    const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
+    const badTime = await call(patchAccount, 'PATCH', '/', { token, body: { preferences: { digest_time: '25:00' } } })
+    expect(badTime.status).toBe(400)
+    const badTier = await call(patchAccount, 'PATCH', '/', { token, body: { preferences: { default_tier: 'topsecret' } } })
+    expect(badTier.status).toBe(400)
+    const taken = await call(patchAccount, 'PATCH', '/', { token, body: { email: 'TAKEN@example.com' } })
+    expect(taken.status).toBe(409)
+    expect(taken.json.error.code).toBe('conflict:email')
+    const [row] = await (await getDb()).select().from(users).where(eq(users.id, user.id))
+    expect(row.email).toBeNull()
+  })
+})
