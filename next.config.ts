@@ -3,8 +3,9 @@ import pkg from './package.json' with { type: 'json' }
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension bundles from its own package folder at run time;
-  // bundling them would break those paths. postgres-js is kept external for the same reason.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'postgres'],
+  // bundling them would break those paths. postgres-js is kept external for the same reason, and
+  // rate-limiter-flexible because it imports drizzle-orm by a computed name at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-pgvector', 'postgres', 'rate-limiter-flexible'],
   env: { MNEMO_VERSION: pkg.version },
   poweredByHeader: false,
 }

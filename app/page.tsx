@@ -19,6 +19,12 @@ export default function LandingPage() {
           >
             Sign in
           </Link>
+          <Link
+            href="/sign-up"
+            className="rounded-lg border border-slate-300 px-5 py-2.5 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            Create an account
+          </Link>
         </div>
       </header>
       <section aria-labelledby="tiers-heading" className="flex flex-col gap-4">

@@ -1,0 +1,35 @@
+import Link from 'next/link'
+import { signOutAction } from './actions'
+import { sessionPrincipal } from '@/lib/auth/page'
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  // Each page checks the session itself (and redirects to sign-in with its own path);
+  // layouts are not re-run on client navigation, so they cannot be the guard.
+  const principal = await sessionPrincipal()
+  if (!principal) return children
+  const { user } = principal
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-3xl flex-col">
+      <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <Link href="/home" className="font-semibold tracking-widest uppercase">
+          mnemo
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+          <Link href="/home" className="underline-offset-2 hover:underline">
+            Home
+          </Link>
+          <Link href="/settings" className="underline-offset-2 hover:underline">
+            Settings
+          </Link>
+          <span className="hidden text-slate-500 sm:inline dark:text-slate-400">{user.name ?? user.phone}</span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md px-2 py-1 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
+              Sign out
+            </button>
+          </form>
+        </nav>
+      </header>
+      <main className="flex flex-1 flex-col gap-8 px-4 py-6">{children}</main>
+    </div>
+  )
+}

@@ -1,0 +1,134 @@
+'use server'
+// Server actions of the settings page; each checks the session itself.
+import { revalidatePath } from 'next/cache'
+import { headers } from 'next/headers'
+import { z } from 'zod'
+import { createTokenSchema } from '@/app/api/v1/tokens/schema'
+import { changePassword } from '@/lib/accounts/password'
+import { updateProfile } from '@/lib/accounts/profile'
+import { profileUpdateSchema } from '@/lib/accounts/schema'
+import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
+import { requireActionUser } from '@/lib/auth/page'
+import { revokeOtherSessions, revokeSession } from '@/lib/auth/sessions'
+import { actionError, echo } from '@/lib/http/action-error'
+import type { ActionResult } from '@/lib/http/action-result'
+import { requestInfo } from '@/lib/http/request-info'
+import { parseWith } from '@/lib/http/route'
+import { AppError } from '@/lib/errors'
+
+const str = (form: FormData, name: string) => {
+  const value = form.get(name)
+  return typeof value === 'string' ? value : ''
+}
+
+export async function updateProfileAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const { user } = await requireActionUser()
+    const changes = parseWith(
+      profileUpdateSchema,
+      {
+        name: str(form, 'name').trim() || null,
+        email: str(form, 'email').trim() || null,
+        timezone: str(form, 'timezone'),
+        preferences: {
+          notifications: { in_app: form.has('notify_in_app'), email: form.has('notify_email'), push: form.has('notify_push') },
+          digest_time: str(form, 'digest_time'),
+          default_tier: str(form, 'default_tier'),
+        },
+      },
+      'account',
+    )
+    await updateProfile({ userId: user.id, actorId: user.id, changes })
+    revalidatePath('/settings')
+    return { status: 'ok', message: 'Saved.' }
+  } catch (error) {
+    return actionError(error, 'settings/profile', echo(form, 'name', 'email', 'timezone', 'digest_time', 'default_tier'))
+  }
+}
+
+export async function changePasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const principal = await requireActionUser()
+    if (str(form, 'new_password') !== str(form, 'confirm')) {
+      throw new AppError('bad_request:password', { message: 'The new passwords do not match.', fieldErrors: { confirm: ['Does not match.'] } })
+    }
+    const { revokedSessions } = await changePassword({
+      userId: principal.user.id,
+      sessionId: principal.sessionId,
+      currentPassword: str(form, 'current_password'),
+      newPassword: str(form, 'new_password'),
+      info: requestInfo(await headers()),
+    })
+    revalidatePath('/settings')
+    const others = revokedSessions === 1 ? '1 other device was' : `${revokedSessions} other devices were`
+    return { status: 'ok', message: `Password changed; ${others} signed out.` }
+  } catch (error) {
+    return actionError(error, 'settings/password')
+  }
+}
+
+const idSchema = z.uuid()
+
+export async function revokeSessionAction(id: string): Promise<ActionResult> {
+  try {
+    const { user } = await requireActionUser()
+    const ok = idSchema.safeParse(id).success && (await revokeSession({ userId: user.id, id, info: requestInfo(await headers()) }))
+    if (!ok) throw new AppError('not_found:session')
+    revalidatePath('/settings')
+    return { status: 'ok', message: 'Signed out that device.' }
+  } catch (error) {
+    return actionError(error, 'settings/sessions')
+  }
+}
+
+export async function revokeOtherSessionsAction(): Promise<ActionResult> {
+  try {
+    const principal = await requireActionUser()
+    const count = await revokeOtherSessions({ userId: principal.user.id, keepId: principal.sessionId, info: requestInfo(await headers()) })
+    revalidatePath('/settings')
+    return { status: 'ok', message: `Signed out ${count} other ${count === 1 ? 'device' : 'devices'}.` }
+  } catch (error) {
+    return actionError(error, 'settings/sessions')
+  }
+}
+
+export async function createTokenAction(_prev: ActionResult<{ token: string }>, form: FormData): Promise<ActionResult<{ token: string }>> {
+  try {
+    const { user } = await requireActionUser()
+    const days = str(form, 'expires_in_days')
+    const input = parseWith(
+      createTokenSchema,
+      {
+        name: str(form, 'name'),
+        scopes: form.getAll('scopes').filter((s) => typeof s === 'string'),
+        max_tier: str(form, 'max_tier') || 'general',
+        expires_in_days: days ? Number(days) : null,
+      },
+      'token',
+    )
+    const { token } = await createApiToken({
+      userId: user.id,
+      name: input.name,
+      scopes: input.scopes,
+      maxTier: input.max_tier,
+      expiresInDays: input.expires_in_days ?? null,
+      info: requestInfo(await headers()),
+    })
+    revalidatePath('/settings')
+    return { status: 'ok', message: 'Copy this token now: it will not be shown again.', data: { token } }
+  } catch (error) {
+    return actionError(error, 'settings/tokens', echo(form, 'name', 'max_tier', 'expires_in_days'))
+  }
+}
+
+export async function revokeTokenAction(id: string): Promise<ActionResult> {
+  try {
+    const { user } = await requireActionUser()
+    const ok = idSchema.safeParse(id).success && (await revokeApiToken({ userId: user.id, id, info: requestInfo(await headers()) }))
+    if (!ok) throw new AppError('not_found:token')
+    revalidatePath('/settings')
+    return { status: 'ok', message: 'Token revoked.' }
+  } catch (error) {
+    return actionError(error, 'settings/tokens')
+  }
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from 'next'
+import { PasswordForm } from '@/components/settings/password-form'
+import { ProfileForm } from '@/components/settings/profile-form'
+import { SessionList } from '@/components/settings/session-list'
+import { TokenManager } from '@/components/settings/token-manager'
+import { getProfile } from '@/lib/accounts/profile'
+import { listApiTokens, publicToken } from '@/lib/auth/api-tokens'
+import { requirePageUser } from '@/lib/auth/page'
+import { publicSession } from '@/lib/auth/public-session'
+import { listSessions } from '@/lib/auth/sessions'
+
+export const metadata: Metadata = { title: 'Settings' }
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  )
+}
+
+export default async function SettingsPage() {
+  const principal = await requirePageUser('/settings')
+  const userId = principal.user.id
+  const [profile, sessions, tokens] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId })])
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Settings</h1>
+      <Section id="profile" title="Profile and preferences">
+        <ProfileForm profile={profile} />
+      </Section>
+      <Section id="password" title="Password">
+        <PasswordForm />
+      </Section>
+      <Section id="sessions" title="Signed-in devices">
+        <SessionList sessions={sessions.map((s) => publicSession(s, principal.sessionId))} />
+      </Section>
+      <Section id="tokens" title="API tokens">
+        <TokenManager tokens={tokens.map(publicToken)} />
+      </Section>
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+'use server'
+// Server actions of the sign-up, sign-in and password-reset pages. Each is a public endpoint:
+// it validates its input and never trusts the form.
+import { AuthError, CredentialsSignin } from 'next-auth'
+import { headers } from 'next/headers'
+import { z } from 'zod'
+import { signIn } from '@/auth'
+import { registerUser } from '@/lib/accounts/register'
+import { registerSchema } from '@/lib/accounts/schema'
+import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset'
+import { actionError, echo } from '@/lib/http/action-error'
+import type { ActionResult } from '@/lib/http/action-result'
+import { requestInfo } from '@/lib/http/request-info'
+import { parseWith } from '@/lib/http/route'
+import { AppError } from '@/lib/errors'
+
+/** Only a path on this site: never an open redirect. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === 'string' ? value : ''
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/home'
+}
+
+function text(form: FormData, name: string): string | undefined {
+  const value = form.get(name)
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
+}
+
+const SIGN_IN_MESSAGES: Record<string, string> = {
+  invalid: 'Wrong phone number, email or password.',
+  locked: 'Too many failed attempts. Your account is locked for a while; try again later or reset your password.',
+  deactivated: 'This account is deactivated. Ask your administrator.',
+}
+
+async function signInWith(identifier: string, password: string, next: string): Promise<ActionResult> {
+  try {
+    await signIn('credentials', { identifier, password, redirectTo: next })
+    return { status: 'ok' }
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { status: 'error', code: `auth:${error.code}`, message: SIGN_IN_MESSAGES[error.code] ?? SIGN_IN_MESSAGES.invalid, values: { identifier } }
+    }
+    if (error instanceof AuthError) return { status: 'error', code: 'auth:error', message: 'Signing in failed. Try again.' }
+    throw error // the redirect after a successful sign-in
+  }
+}
+
+export async function signInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const identifier = text(form, 'identifier') ?? ''
+  const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : ''
+  if (!identifier || !password) {
+    return {
+      status: 'invalid',
+      message: 'Enter your phone number or email, and your password.',
+      values: { identifier },
+      fieldErrors: { ...(identifier ? {} : { identifier: ['Required.'] }), ...(password ? {} : { password: ['Required.'] }) },
+    }
+  }
+  return signInWith(identifier, password, safeNext(form.get('next')))
+}
+
+export async function signUpAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const input = parseWith(
+      registerSchema,
+      {
+        phone: text(form, 'phone') ?? '',
+        password: (form.get('password') as string | null) ?? '',
+        name: text(form, 'name'),
+        email: text(form, 'email'),
+        timezone: text(form, 'timezone'),
+      },
+      'register',
+    )
+    if (input.password !== form.get('confirm')) {
+      throw new AppError('bad_request:register', { message: 'The passwords do not match.', fieldErrors: { confirm: ['Does not match the password.'] } })
+    }
+    const user = await registerUser(input, requestInfo(await headers()))
+    return signInWith(user.phone, input.password, '/home')
+  } catch (error) {
+    return actionError(error, 'sign-up', echo(form, 'phone', 'name', 'email', 'timezone'))
+  }
+}
+
+const forgotSchema = z.object({ identifier: z.string().trim().min(1, 'Enter your email or phone number.').max(254) })
+
+export async function forgotPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const { identifier } = parseWith(forgotSchema, { identifier: text(form, 'identifier') ?? '' }, 'password_reset')
+    await requestPasswordReset({ identifier, info: requestInfo(await headers()) })
+    return { status: 'ok', message: 'If an account with an email matches, a reset link is on its way. It works for 30 minutes.' }
+  } catch (error) {
+    return actionError(error, 'forgot-password', echo(form, 'identifier'))
+  }
+}
+
+export async function resetPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const token = text(form, 'token') ?? ''
+    const password = (form.get('password') as string | null) ?? ''
+    if (password !== form.get('confirm')) {
+      throw new AppError('bad_request:password_reset', { message: 'The passwords do not match.', fieldErrors: { confirm: ['Does not match the password.'] } })
+    }
+    await resetPassword({ token, password, info: requestInfo(await headers()) })
+    return { status: 'ok', message: 'Your password is changed, and every device was signed out. Sign in with the new one.' }
+  } catch (error) {
+    return actionError(error, 'reset-password')
+  }
+}
