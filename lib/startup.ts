@@ -1,5 +1,8 @@
-// Server start-up: open the database and apply migrations, logging what to check on failure.
+// Server start-up: open the database and apply migrations, logging what to check on failure;
+// train the local classifier before the first capture needs it; purge expired deletions.
 import { databaseOptionsFromEnv, ensureMigrated } from '@/db'
+
+const HOUR = 3_600_000
 
 export async function startup() {
   let where = 'the database'
@@ -18,4 +21,34 @@ export async function startup() {
         'GET /api/health reports the state.',
     )
   }
+  warmClassifier()
+  schedulePurge()
+}
+
+function warmClassifier() {
+  setTimeout(async () => {
+    try {
+      const started = Date.now()
+      const { localModel } = await import('@/lib/classify/local')
+      const model = localModel()
+      console.log(`[mnemo] local classifier trained on ${model.examples} examples in ${Date.now() - started} ms`)
+    } catch (error) {
+      console.error('[mnemo] could not train the local classifier:', error instanceof Error ? error.message : error)
+    }
+  }, 0).unref()
+}
+
+/** Deleted memories are kept 30 days for undo; an hourly sweep removes older ones. */
+function schedulePurge() {
+  const sweep = async () => {
+    try {
+      const { purgeExpiredMemories } = await import('@/lib/memories')
+      const purged = await purgeExpiredMemories()
+      if (purged > 0) console.log(`[mnemo] purged ${purged} memories deleted over 30 days ago`)
+    } catch (error) {
+      console.error('[mnemo] purge of deleted memories failed:', error instanceof Error ? error.message : error)
+    }
+  }
+  setTimeout(sweep, 60_000).unref()
+  setInterval(sweep, HOUR).unref()
 }

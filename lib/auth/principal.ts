@@ -2,7 +2,8 @@
 // helper every route handler uses.
 import { auth } from '@/auth'
 import { getUserById } from '@/db/queries/users'
-import type { User } from '@/db/schema'
+import { getSessionById } from '@/db/queries/sessions'
+import type { Session, User } from '@/db/schema'
 import { getDb } from '@/db'
 import { AppError } from '@/lib/errors'
 import { checkApiToken } from './api-tokens'
@@ -12,6 +13,8 @@ export interface Principal {
   user: User
   kind: 'session' | 'token'
   sessionId?: string
+  /** The sign-in session (its password freshness and unlock windows); none for a token. */
+  session?: Session
   tokenId?: string
   scopes: readonly Scope[]
   /** The highest tier level this caller may ever read (a token: at most 2). */
@@ -39,6 +42,10 @@ export async function authenticate(request: Request, { scope }: { scope?: Scope 
     }
     return principal
   }
+  // No session cookie at all: answer at once, without decoding anything.
+  if (!/(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/.test(request.headers.get('cookie') ?? '')) {
+    throw new AppError('unauthorized:session')
+  }
   const principal = await sessionPrincipal()
   if (!principal) throw new AppError('unauthorized:session')
   return principal
@@ -49,7 +56,8 @@ export async function sessionPrincipal(): Promise<Principal | null> {
   const session = await auth()
   const userId = session?.user?.id
   if (!session || !userId) return null
-  const user = await getUserById(await getDb(), { id: userId })
-  if (!user || !user.active) return null
-  return { user, kind: 'session', sessionId: session.sessionId, scopes: SCOPES, maxTierLevel: user.maxTier }
+  const db = await getDb()
+  const [user, row] = await Promise.all([getUserById(db, { id: userId }), getSessionById(db, { id: session.sessionId })])
+  if (!user || !user.active || !row || row.revokedAt) return null
+  return { user, kind: 'session', sessionId: row.id, session: row, scopes: SCOPES, maxTierLevel: user.maxTier }
 }

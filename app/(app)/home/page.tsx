@@ -1,23 +1,28 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { Composer } from '@/components/capture/composer'
+import { MemoryList } from '@/components/capture/memory-list'
 import { requirePageUser } from '@/lib/auth/page'
+import { listMemories } from '@/lib/memories'
 
-export const metadata: Metadata = { title: 'Home' }
+export const metadata: Metadata = { title: 'Capture' }
 
 export default async function HomePage() {
-  const { user } = await requirePageUser('/home')
+  const principal = await requirePageUser('/home')
+  const { items } = await listMemories(principal, { limit: 50 })
   return (
-    <section className="flex flex-col gap-3">
-      <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ''}</h1>
-      <p className="text-slate-600 dark:text-slate-300">
-        You are signed in as <span className="font-medium">{user.phone}</span>
-        {user.role === 'admin' ? ' (administrator of this mnemo)' : ''}.
-      </p>
-      <p>
-        <Link href="/settings" className="underline underline-offset-2">
-          Manage your profile, sessions and API tokens
-        </Link>
-      </p>
-    </section>
+    <>
+      <section aria-labelledby="capture-heading" className="flex flex-col gap-3">
+        <h1 id="capture-heading" className="text-2xl font-bold">
+          Capture{principal.user.name ? `, ${principal.user.name}` : ''}
+        </h1>
+        <Composer />
+      </section>
+      <section aria-labelledby="list-heading" className="flex flex-col gap-3">
+        <h2 id="list-heading" className="text-xl font-semibold">
+          What you captured
+        </h2>
+        <MemoryList items={items} />
+      </section>
+    </>
   )
 }

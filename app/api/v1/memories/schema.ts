@@ -1,0 +1,45 @@
+// Request schemas of /api/v1/memories (also used by the app's server actions).
+import { z } from 'zod'
+import { TIERS } from '@/lib/tiers'
+
+export const MAX_CONTENT = 10_000
+export const SOURCES = ['app', 'api', 'telegram', 'whatsapp', 'import'] as const
+
+export const tierInput = z.enum(TIERS, { error: `Use one of: ${TIERS.join(', ')}.` })
+
+/** Trimmed content; length is checked by the caller so that "too long" can answer 413. */
+export const contentInput = z
+  .string({ error: 'Send the content as text.' })
+  .transform((s) => s.trim())
+  .refine((s) => s.length > 0, 'Write something first: the content is empty.')
+
+export const captureSchema = z.strictObject({
+  content: contentInput,
+  source: z.enum(SOURCES).optional(),
+  client_id: z.uuid('client_id must be a UUID.').optional(),
+  occurred_at: z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z.' }).optional(),
+  tier: tierInput.optional(),
+})
+export type CaptureInput = z.infer<typeof captureSchema>
+
+export const updateSchema = z
+  .strictObject({
+    content: contentInput.optional(),
+    tier: tierInput.optional(),
+    tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+  })
+  .refine((v) => v.content !== undefined || v.tier !== undefined || v.tags !== undefined, { message: 'Send content, tier or tags.', path: ['_'] })
+export type UpdateInput = z.infer<typeof updateSchema>
+
+export const listQuerySchema = z.strictObject({
+  tier: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(tierInput).optional()),
+  tag: z.string().trim().min(1).max(40).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  cursor: z.string().max(200).optional(),
+})

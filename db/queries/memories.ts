@@ -1,0 +1,98 @@
+// Memories: insert, read, list (newest first, cursor-paged), update, soft delete and purge.
+// Called inside the owner's RLS transaction (`withUser`), except the purge job.
+import { and, arrayContains, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { rowsOf, type DbExecutor } from '../index'
+import { memories, type Memory, type NewMemory } from '../schema'
+import type { Tier } from '@/lib/tiers'
+
+/** Inserts unless the user already has a memory with this client id; undefined then. */
+export async function insertMemory(db: DbExecutor, values: NewMemory): Promise<Memory | undefined> {
+  const [row] = await db.insert(memories).values(values).onConflictDoNothing({ target: [memories.userId, memories.clientId] }).returning()
+  return row
+}
+
+export async function getMemoryById(db: DbExecutor, { userId, id }: { userId: string; id: string }): Promise<Memory | undefined> {
+  const [row] = await db.select().from(memories).where(and(eq(memories.userId, userId), eq(memories.id, id))).limit(1)
+  return row
+}
+
+export async function getMemoryByClientId(db: DbExecutor, { userId, clientId }: { userId: string; clientId: string }): Promise<Memory | undefined> {
+  const [row] = await db.select().from(memories).where(and(eq(memories.userId, userId), eq(memories.clientId, clientId))).limit(1)
+  return row
+}
+
+export interface ListMemoriesOptions {
+  userId: string
+  tiers?: Tier[]
+  tag?: string
+  from?: Date
+  to?: Date
+  limit: number
+  cursor?: { createdAt: Date; id: string }
+}
+
+export async function listMemoriesByUser(db: DbExecutor, o: ListMemoriesOptions): Promise<Memory[]> {
+  const conditions: (SQL | undefined)[] = [eq(memories.userId, o.userId), isNull(memories.deletedAt)]
+  if (o.tiers?.length) conditions.push(inArray(memories.tier, o.tiers))
+  // Tags of protected tiers are sealed, so a tag filter can match only tier-1 rows in SQL;
+  // protected rows are kept here and filtered after decryption.
+  if (o.tag) conditions.push(or(arrayContains(memories.tags, [o.tag]), isNotNull(memories.ciphertext)))
+  if (o.from) conditions.push(gte(memories.occurredAt, o.from))
+  if (o.to) conditions.push(lte(memories.occurredAt, o.to))
+  if (o.cursor) {
+    conditions.push(
+      or(lt(memories.createdAt, o.cursor.createdAt), and(eq(memories.createdAt, o.cursor.createdAt), lt(memories.id, o.cursor.id))),
+    )
+  }
+  return db
+    .select()
+    .from(memories)
+    .where(and(...conditions))
+    .orderBy(desc(memories.createdAt), desc(memories.id))
+    .limit(o.limit)
+}
+
+export async function updateMemoryById(
+  db: DbExecutor,
+  { userId, id, values }: { userId: string; id: string; values: Partial<NewMemory> },
+): Promise<Memory | undefined> {
+  const [row] = await db
+    .update(memories)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(memories.userId, userId), eq(memories.id, id), isNull(memories.deletedAt)))
+    .returning()
+  return row
+}
+
+export async function softDeleteMemoryById(db: DbExecutor, { userId, id }: { userId: string; id: string }): Promise<boolean> {
+  const rows = await db
+    .update(memories)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(memories.userId, userId), eq(memories.id, id), isNull(memories.deletedAt)))
+    .returning({ id: memories.id })
+  return rows.length > 0
+}
+
+export async function restoreMemoryById(db: DbExecutor, { userId, id }: { userId: string; id: string }): Promise<boolean> {
+  const rows = await db
+    .update(memories)
+    .set({ deletedAt: null })
+    .where(and(eq(memories.userId, userId), eq(memories.id, id), isNotNull(memories.deletedAt)))
+    .returning({ id: memories.id })
+  return rows.length > 0
+}
+
+/** System job: removes memories deleted before `before` (the 30-day undo window). */
+export async function purgeDeletedMemories(db: DbExecutor, { before }: { before: Date }): Promise<number> {
+  const rows = await db.delete(memories).where(and(isNotNull(memories.deletedAt), lt(memories.deletedAt, before))).returning({ id: memories.id })
+  return rows.length
+}
+
+/** The user's tier-1 tags, most used first. */
+export async function listTagsByUser(db: DbExecutor, { userId, limit = 50 }: { userId: string; limit?: number }): Promise<string[]> {
+  const rows = await db.execute(sql`
+    select tag, count(*) as n from ${memories}, unnest(${memories.tags}) as tag
+    where ${memories.userId} = ${userId} and ${memories.deletedAt} is null
+    group by tag order by n desc, tag limit ${limit}`)
+  return rowsOf<{ tag: string }>(rows).map((r) => r.tag)
+}

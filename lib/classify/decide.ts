@@ -1,0 +1,84 @@
+// Turning tier probabilities into one tier, by the rules of DESIGN.md 3: per-tier confidence
+// thresholds, a sensitive tier that misses its threshold falls one step, the user's earlier
+// corrections, and never below what a detector proved.
+import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
+import { THRESHOLDS } from './schema'
+
+export interface DecisionInput {
+  /** Probability of each tier, in TIERS order. */
+  probabilities: number[]
+  /** The floor the detectors proved, if any. */
+  floor: Tier | null
+  floorConfidence?: number
+  /** Where the user wants captures the classifier cannot place. */
+  defaultTier?: Tier
+  /** A tier the user's own corrections of similar messages point to. */
+  corrected?: { tier: Tier; weight: number } | null
+}
+
+export interface Decision {
+  tier: Tier
+  confidence: number
+  /** Why, in plain words, one clause per rule that applied. */
+  notes: string[]
+}
+
+const SENSITIVE: Tier[] = ['confidential', 'secret', 'ultrasecret']
+
+function higher(a: Tier, b: Tier): Tier {
+  return TIER_LEVEL[b] > TIER_LEVEL[a] || (TIER_LEVEL[b] === TIER_LEVEL[a] && TIERS.indexOf(b) > TIERS.indexOf(a)) ? b : a
+}
+
+function pct(x: number) {
+  return `${Math.round(x * 100)}%`
+}
+
+export function decideTier({ probabilities, floor, floorConfidence = 0.99, defaultTier = 'general', corrected }: DecisionInput): Decision {
+  const p = (tier: Tier) => probabilities[TIERS.indexOf(tier)] ?? 0
+  /** Confidence that a message needs at least this tier's protection. */
+  const atLeast = (tier: Tier) => SENSITIVE.slice(SENSITIVE.indexOf(tier)).reduce((sum, t) => sum + p(t), 0)
+  const notes: string[] = []
+
+  let tier: Tier
+  let confidence: number
+  if (corrected) {
+    tier = corrected.tier
+    confidence = Math.min(0.99, 0.6 + corrected.weight / 10)
+    notes.push(`Your earlier corrections of similar messages put them in ${tier}.`)
+  } else {
+    const top = TIERS.reduce((best, t) => (p(t) > p(best) ? t : best), TIERS[0])
+    const sensitiveMass = atLeast('confidential')
+    if (SENSITIVE.includes(top) || sensitiveMass >= 0.5) {
+      // The most protective sensitive tier whose cumulative confidence meets its threshold;
+      // otherwise one step below the top candidate.
+      const start: Tier = SENSITIVE.includes(top) ? top : 'confidential'
+      confidence = atLeast(start)
+      if (confidence >= THRESHOLDS[start]) {
+        tier = start
+        notes.push(`The model is ${pct(confidence)} sure this needs ${tier} protection.`)
+      } else {
+        tier = start === 'ultrasecret' ? 'secret' : start === 'secret' ? 'confidential' : 'general'
+        confidence = tier === 'general' ? p('general') + p('chronological') : atLeast(tier)
+        notes.push(`The model leans ${start} (${pct(atLeast(start))}), below its ${pct(THRESHOLDS[start])} threshold, so it falls one step to ${tier}.`)
+      }
+    } else {
+      const ordinary = p('chronological') + p('general') || 1
+      tier = p('chronological') >= p('general') ? 'chronological' : 'general'
+      confidence = p(tier) / ordinary
+      if (confidence >= THRESHOLDS[tier]) {
+        notes.push(tier === 'chronological' ? `It reads as an event in time (${pct(confidence)}).` : `It reads as a fact or preference (${pct(confidence)}).`)
+      } else {
+        const chosen = defaultTier
+        notes.push(`Unsure between an event and a fact (${pct(confidence)}); your default tier ${chosen} applies.`)
+        tier = chosen
+      }
+    }
+  }
+
+  if (floor && higher(tier, floor) === floor && floor !== tier) {
+    notes.push(`A detector proved it is at least ${floor}.`)
+    tier = floor
+    confidence = floorConfidence
+  }
+  return { tier, confidence: Math.round(confidence * 100) / 100, notes }
+}

@@ -1,0 +1,32 @@
+// The remote LLM layer: a structured answer validated by zod, within a time budget, with
+// retries and backoff (the AI SDK's), and null on any failure so the local model answers.
+import { generateText, Output, type LanguageModel } from 'ai'
+import { classificationPrompt } from '@/lib/ai/prompts'
+import { llmClassificationSchema, type LlmClassification } from './schema'
+
+/** The time budget of one classification by the LLM, retries included (default 2 s). */
+export function llmClassifyTimeoutMs(): number {
+  return Number(process.env.MNEMO_CLASSIFY_TIMEOUT_MS ?? 2_000)
+}
+
+export type LlmOutcome = { ok: true; answer: LlmClassification } | { ok: false; reason: string }
+
+export async function classifyWithLlm(model: LanguageModel, content: string, context?: string): Promise<LlmOutcome> {
+  try {
+    const result = await generateText({
+      model,
+      output: Output.object({ schema: llmClassificationSchema }),
+      prompt: classificationPrompt(content, context),
+      temperature: 0,
+      maxRetries: 2,
+      abortSignal: AbortSignal.timeout(llmClassifyTimeoutMs()),
+    })
+    const parsed = llmClassificationSchema.safeParse(result.output)
+    if (!parsed.success) return { ok: false, reason: 'the model answered outside the schema' }
+    return { ok: true, answer: parsed.data }
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error'
+    const reason = name === 'TimeoutError' || name === 'AbortError' ? 'the model did not answer in time' : `the model call failed (${name})`
+    return { ok: false, reason }
+  }
+}

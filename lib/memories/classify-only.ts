@@ -1,0 +1,23 @@
+// Classification on behalf of a user without storing anything (POST /api/v1/classify).
+import { listTagsByUser } from '@/db/queries/memories'
+import { withUser } from '@/db/with-user'
+import { effectivePreferences } from '@/lib/accounts/preferences'
+import type { Principal } from '@/lib/auth/principal'
+import { classify, classifyBatch, type BatchResult, type Classification, type ClassifyContext } from '@/lib/classify'
+import { loadCorrections } from './corrections'
+
+async function contextFor(principal: Principal): Promise<ClassifyContext> {
+  const user = principal.user
+  const [existingTags, corrections] = await withUser(user.id, (tx) =>
+    Promise.all([listTagsByUser(tx, { userId: user.id }), loadCorrections(tx, { userId: user.id })]),
+  )
+  return { timeZone: user.timezone, existingTags, corrections, defaultTier: effectivePreferences(user.preferences).default_tier }
+}
+
+export async function classifyForUser(principal: Principal, content: string, context?: string): Promise<Classification> {
+  return classify(content, { ...(await contextFor(principal)), context })
+}
+
+export async function classifyBatchForUser(principal: Principal, items: { content: string; context?: string }[]): Promise<BatchResult[]> {
+  return classifyBatch(items, await contextFor(principal))
+}

@@ -1,0 +1,52 @@
+// Memories as the API shows them (DESIGN.md 5), and the locked placeholder.
+import type { Memory } from '@/db/schema'
+import type { MemoryBody } from './sealed'
+
+export interface PublicMemory {
+  id: string
+  client_id: string | null
+  tier: Memory['tier']
+  security_level: number
+  content: string
+  tags: string[]
+  emotion: Record<string, unknown> | null
+  entities: Record<string, unknown> | null
+  confidence: number | null
+  reasoning: string | null
+  model: string | null
+  source: Memory['source']
+  occurred_at: string
+  created_at: string
+  updated_at: string
+}
+
+export interface LockedMemory {
+  id: string
+  tier: Memory['tier']
+  created_at: string
+  locked: true
+}
+
+export function publicMemory(row: Memory, body: MemoryBody): PublicMemory {
+  return {
+    id: row.id,
+    client_id: row.clientId,
+    tier: row.tier,
+    security_level: row.securityLevel,
+    content: body.content,
+    tags: body.tags,
+    emotion: body.emotion,
+    entities: body.entities,
+    confidence: row.confidence,
+    reasoning: body.reasoning,
+    model: row.model,
+    source: row.source,
+    occurred_at: row.occurredAt.toISOString(),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  }
+}
+
+export function lockedMemory(row: Memory): LockedMemory {
+  return { id: row.id, tier: row.tier, created_at: row.createdAt.toISOString(), locked: true }
+}

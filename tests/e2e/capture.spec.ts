@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test'
+import { SignUpPage } from './pages/auth'
+
+test('capture memories, see their tiers, a locked secret, and move one', async ({ page }) => {
+  await new SignUpPage(page).register({ phone: '+1 415 555 0177', password: 'copper-violin-harbor-63', name: 'Cap' })
+  await expect(page).toHaveURL(/\/home$/)
+
+  const box = page.getByLabel('What do you want to remember?')
+  await box.fill('Yesterday I went hiking with Tom near the lake')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.locator('form').getByRole('status')).toContainText('Saved as chronological')
+  const first = page.getByTestId('memory').first()
+  await expect(first.getByTestId('tier-badge')).toHaveText('chronological')
+  await expect(first).toContainText('hiking with Tom')
+
+  await box.fill('the router password is Amber-Falcon-2291')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.locator('form').getByRole('status')).toContainText('Saved as secret')
+  const secret = page.getByTestId('memory').first()
+  await expect(secret.getByTestId('tier-badge')).toContainText('secret')
+  await expect(secret).toContainText('Locked')
+  await expect(page.getByText('Amber-Falcon-2291')).toHaveCount(0)
+
+  await box.fill('   ')
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Write something first')).toBeVisible()
+
+  const hike = page.getByTestId('memory').filter({ hasText: 'hiking with Tom' })
+  await hike.getByLabel('Move to tier').selectOption('general')
+  await expect(hike.getByRole('status')).toContainText('Moved to general')
+  await page.reload()
+  await expect(page.getByTestId('memory').filter({ hasText: 'hiking with Tom' }).getByTestId('tier-badge')).toHaveText('general')
+})

@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { GET as list, POST as capture } from '@/app/api/v1/memories/route'
+import { DELETE as remove, GET as read, PATCH as patch } from '@/app/api/v1/memories/[id]/route'
+import { POST as restore } from '@/app/api/v1/memories/[id]/restore/route'
+import { getDb, rowsOf } from '@/db'
+import { corrections, memories } from '@/db/schema'
+import { captureMemory, listMemories, purgeExpiredMemories } from '@/lib/memories'
+import { createUser } from '../fixtures/accounts'
+import { setupTestDatabase } from '../fixtures/db'
+import { call } from '../fixtures/http'
+import { sessionFor, tokenFor } from '../fixtures/principal'
+
+setupTestDatabase()
+
+describe('POST /api/v1/memories', () => {
+  it('classifies and stores a memory, answering 201 with the classification', async () => {
+    const token = await tokenFor(await createUser())
+    const r = await call(capture, 'POST', '/api/v1/memories', { token, body: { content: 'Yesterday I ran 5k along the river with Sam' } })
+    expect(r.status).toBe(201)
+    expect(r.json).toMatchObject({ tier: 'chronological', security_level: 1, source: 'api', content: 'Yesterday I ran 5k along the river with Sam' })
+    expect(r.json.classification).toMatchObject({ tier: 'chronological', model: 'local:logreg-v1' })
+    expect(r.json.classification.entities.times[0].direction).toBe('past')
+    // The event happened yesterday, not when it was written down.
+    expect(Date.parse(r.json.occurred_at)).toBeLessThan(Date.now() - 12 * 3_600_000)
+  })
+
+  it('stores a protected tier only as ciphertext, and the token sees it locked', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user, 'general')
+    const r = await call(capture, 'POST', '/', { token, body: { content: 'my card is 4111 1111 1111 1111 exp 04/29 zebracorn' } })
+    expect(r.status).toBe(201)
+    expect(r.json).toMatchObject({ tier: 'secret', locked: true })
+    expect(r.json).not.toHaveProperty('content')
+    const [row] = await (await getDb()).select().from(memories).where(eq(memories.id, r.json.id))
+    expect(row.content).toBeNull()
+    expect(row.tags).toEqual([])
+    expect(row.reasoning).toBeNull()
+    expect(Buffer.from(row.ciphertext!).includes(Buffer.from('zebracorn'))).toBe(false)
+    const dump = rowsOf<{ t: string }>(await (await getDb()).execute(sql`select ${memories}::text as t from ${memories} where id = ${row.id}`))
+    expect(dump[0].t).not.toContain('zebracorn')
+  })
+
+  it('honours an explicit tier and a #marker', async () => {
+    const token = await tokenFor(await createUser(), 'confidential')
+    const explicit = await call(capture, 'POST', '/', { token, body: { content: 'I prefer aisle seats', tier: 'confidential' } })
+    expect(explicit.json).toMatchObject({ tier: 'confidential', model: 'user', confidence: 1 })
+    const marked = await call(capture, 'POST', '/', { token, body: { content: 'lunch ideas for the week #ultrasecret' } })
+    expect(marked.json).toMatchObject({ tier: 'ultrasecret', locked: true })
+    expect(marked.json.classification.model).toBe('marker')
+  })
+
+  it('is idempotent on client_id, even when replays race', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user)
+    const clientId = randomUUID()
+    const body = { content: 'bought a new bike helmet', client_id: clientId }
+    const results = await Promise.all(Array.from({ length: 5 }, () => call(capture, 'POST', '/', { token, body })))
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201])
+    expect(new Set(results.map((r) => r.json.id)).size).toBe(1)
+    const again = await call(capture, 'POST', '/', { token, body })
+    expect(again.status).toBe(200)
+    expect(again.json.id).toBe(results[0].json.id)
+    const rows = await (await getDb()).select().from(memories).where(eq(memories.clientId, clientId))
+    expect(rows).toHaveLength(1)
+  })
+
+  it.each([
+    ['empty content', { content: '' }, 400],
+    ['whitespace only', { content: '   \n\t ' }, 400],
+    ['an unknown tier', { content: 'x', tier: 'topsecret' }, 400],
+    ['a client_id that is not a uuid', { content: 'x', client_id: '42' }, 400],
+    ['a bad occurred_at', { content: 'x', occurred_at: 'last week' }, 400],
+    ['an unknown source', { content: 'x', source: 'fax' }, 400],
+    ['an unknown field', { content: 'x', mood: 'happy' }, 400],
+    ['content over 10,000 characters', { content: 'a'.repeat(10_001) }, 413],
+  ])('refuses %s', async (_label, body, status) => {
+    const token = await tokenFor(await createUser())
+    const r = await call(capture, 'POST', '/', { token, body })
+    expect(r.status).toBe(status)
+    expect(r.json.error.code).toMatch(status === 413 ? /^payload_too_large:/ : /^bad_request:memory$/)
+  })
+
+  it('stores emoji, right-to-left text and 10,000 characters of one word', async () => {
+    const token = await tokenFor(await createUser(), 'confidential')
+    for (const content of ['🎉🎂 birthday party was amazing 🥳', 'ذهبت إلى السوق أمس واشتريت الخبز', 'word '.repeat(2000).trim()]) {
+      const r = await call(capture, 'POST', '/', { token, body: { content } })
+      expect(r.status).toBe(201)
+      expect(r.json.content ?? r.json.locked).toBeTruthy()
+    }
+  })
+
+  it('answers 400 for malformed JSON and 401 without credentials', async () => {
+    const token = await tokenFor(await createUser())
+    expect((await call(capture, 'POST', '/', { token, raw: '{"content":' })).status).toBe(400)
+    expect((await call(capture, 'POST', '/', { body: { content: 'x' } })).status).toBe(401)
+  })
+
+  it('needs the memories:write scope', async () => {
+    const token = await tokenFor(await createUser(), 'general', ['memories:read'])
+    const r = await call(capture, 'POST', '/', { token, body: { content: 'x' } })
+    expect(r.status).toBe(403)
+    expect(r.json.error.code).toBe('forbidden:scope')
+  })
+})
+
+describe('reading, editing and deleting', () => {
+  it('lists newest first with a stable cursor and filters by tier', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user)
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push((await call(capture, 'POST', '/', { token, body: { content: `note number ${i} about the garden`, tier: 'general' } })).json.id)
+    const first = await call(list, 'GET', '/api/v1/memories?limit=2', { token })
+    expect(first.json.items.map((m: { id: string }) => m.id)).toEqual([ids[4], ids[3]])
+    const second = await call(list, 'GET', `/api/v1/memories?limit=2&cursor=${first.json.next_cursor}`, { token })
+    expect(second.json.items.map((m: { id: string }) => m.id)).toEqual([ids[2], ids[1]])
+    const filtered = await call(list, 'GET', '/api/v1/memories?tier=chronological', { token })
+    expect(filtered.json.items).toEqual([])
+    expect((await call(list, 'GET', '/api/v1/memories?limit=0', { token })).status).toBe(400)
+    expect((await call(list, 'GET', '/api/v1/memories?tier=nope', { token })).status).toBe(400)
+    expect((await call(list, 'GET', '/api/v1/memories?cursor=garbage', { token })).status).toBe(400)
+    expect((await call(list, 'GET', '/api/v1/memories?from=2026-05-02&to=2026-05-01', { token })).status).toBe(400)
+  })
+
+  it("answers 404, never 403, for another user's memory", async () => {
+    const alice = await createUser()
+    const bob = await createUser()
+    const aliceToken = await tokenFor(alice)
+    const bobMemory = await call(capture, 'POST', '/', { token: await tokenFor(bob), body: { content: 'bob likes tea', tier: 'general' } })
+    const params = { id: bobMemory.json.id }
+    expect((await call(read, 'GET', '/', { token: aliceToken, params })).status).toBe(404)
+    expect((await call(patch, 'PATCH', '/', { token: aliceToken, params, body: { content: 'hijack' } })).status).toBe(404)
+    expect((await call(remove, 'DELETE', '/', { token: aliceToken, params })).status).toBe(404)
+    expect((await call(read, 'GET', '/', { token: aliceToken, params: { id: 'not-a-uuid' } })).status).toBe(404)
+  })
+
+  it('shows a locked placeholder and answers 403 forbidden:tier until the tier is unlocked', async () => {
+    const user = await createUser()
+    const stale = await sessionFor(user, { freshLogin: false })
+    const { memory } = await captureMemory(stale, { content: 'worried about the biopsy results next week', tier: 'confidential' })
+    expect(memory).toEqual({ id: memory.id, tier: 'confidential', created_at: expect.any(String), locked: true })
+    const listed = await listMemories(stale, { limit: 10 })
+    expect(listed.items[0]).toEqual(memory)
+    const token = await tokenFor(user, 'general')
+    const denied = await call(read, 'GET', '/', { token, params: { id: memory.id } })
+    expect(denied.status).toBe(403)
+    expect(denied.json.error).toMatchObject({ code: 'forbidden:tier', tier: 'confidential' })
+
+    const fresh = await sessionFor(user)
+    const open = await listMemories(fresh, { limit: 10 })
+    expect(open.items[0]).toMatchObject({ id: memory.id, content: 'worried about the biopsy results next week' })
+    const allowed = await call(read, 'GET', '/', { token: await tokenFor(user, 'confidential'), params: { id: memory.id } })
+    expect(allowed.json.content).toBe('worried about the biopsy results next week')
+  })
+
+  it('moves a memory between tiers, re-sealing it, and records the correction', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user, 'confidential')
+    const created = await call(capture, 'POST', '/', { token, body: { content: 'therapy notes: talked about dad', tier: 'general' } })
+    const moved = await call(patch, 'PATCH', '/', { token, params: { id: created.json.id }, body: { tier: 'confidential' } })
+    expect(moved.status).toBe(200)
+    expect(moved.json).toMatchObject({ tier: 'confidential', content: 'therapy notes: talked about dad', model: 'user' })
+    const db = await getDb()
+    const [row] = await db.select().from(memories).where(eq(memories.id, created.json.id))
+    expect(row.content).toBeNull()
+    expect(row.ciphertext).not.toBeNull()
+    const recorded = await db.select().from(corrections).where(eq(corrections.memoryId, created.json.id))
+    expect(recorded).toMatchObject([{ fromTier: 'general', toTier: 'confidential' }])
+    expect(Buffer.from(recorded[0].exampleEnc).includes(Buffer.from('therapy'))).toBe(false)
+
+    const back = await call(patch, 'PATCH', '/', { token, params: { id: created.json.id }, body: { tier: 'general' } })
+    expect(back.json.tier).toBe('general')
+    const [plain] = await db.select().from(memories).where(eq(memories.id, created.json.id))
+    expect(plain.content).toBe('therapy notes: talked about dad')
+    expect(plain.ciphertext).toBeNull()
+  })
+
+  it('re-classifies edited content unless a tier is given', async () => {
+    const token = await tokenFor(await createUser(), 'confidential')
+    const created = await call(capture, 'POST', '/', { token, body: { content: 'I prefer window seats on trains' } })
+    const edited = await call(patch, 'PATCH', '/', { token, params: { id: created.json.id }, body: { content: 'the office wifi password is Gr33n-Tea-42' } })
+    expect(edited.status).toBe(200)
+    expect(edited.json).toMatchObject({ tier: 'secret', locked: true })
+    const bad = await call(patch, 'PATCH', '/', { token, params: { id: created.json.id }, body: {} })
+    expect(bad.status).toBe(400)
+  })
+
+  it('deletes softly with undo, and purges after 30 days', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user)
+    const created = await call(capture, 'POST', '/', { token, body: { content: 'a note to delete', tier: 'general' } })
+    const params = { id: created.json.id }
+    expect((await call(remove, 'DELETE', '/', { token, params })).status).toBe(204)
+    expect((await call(read, 'GET', '/', { token, params })).status).toBe(404)
+    expect((await call(list, 'GET', '/api/v1/memories', { token })).json.items).toEqual([])
+    expect((await call(remove, 'DELETE', '/', { token, params })).status).toBe(404)
+    expect((await call(restore, 'POST', '/', { token, params })).status).toBe(200)
+    expect((await call(read, 'GET', '/', { token, params })).json.content).toBe('a note to delete')
+
+    await call(remove, 'DELETE', '/', { token, params })
+    const db = await getDb()
+    await db.update(memories).set({ deletedAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(memories.id, created.json.id))
+    expect(await purgeExpiredMemories()).toBeGreaterThanOrEqual(1)
+    expect(await db.select().from(memories).where(eq(memories.id, created.json.id))).toEqual([])
+  })
+})
+
+describe('corrections teach the classifier, per user', () => {
+  it('after a handful of moves, similar new messages follow; another user is unaffected', async () => {
+    const alice = await createUser()
+    const bob = await createUser()
+    const aliceSession = await sessionFor(alice)
+    const texts = ['band practice with the marigolds tonight', 'band practice with the marigolds on sunday', 'marigolds band practice moved to thursday']
+    for (const content of texts) {
+      const { memory } = await captureMemory(aliceSession, { content })
+      expect(memory.tier).not.toBe('confidential')
+      const { updateMemory } = await import('@/lib/memories')
+      await updateMemory(aliceSession, memory.id, { tier: 'confidential' })
+    }
+    const next = await captureMemory(aliceSession, { content: 'band practice with the marigolds next week' })
+    expect(next.memory.tier).toBe('confidential')
+    expect(next.classification?.model).toBe('local:logreg-v1+corrections')
+    expect(next.classification?.reasoning).toMatch(/corrections/)
+
+    const bobs = await captureMemory(await sessionFor(bob), { content: 'band practice with the marigolds next week' })
+    expect(bobs.memory.tier).not.toBe('confidential')
+  })
+})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { decideTier } from '@/lib/classify/decide'
+import { TIERS, type Tier } from '@/lib/tiers'
+
+function probs(entries: Partial<Record<Tier, number>>): number[] {
+  return TIERS.map((t) => entries[t] ?? 0)
+}
+
+describe('decideTier: thresholds and fail-safe', () => {
+  it('keeps a sensitive tier that meets its threshold', () => {
+    expect(decideTier({ probabilities: probs({ secret: 0.93, confidential: 0.05, general: 0.02 }), floor: null }).tier).toBe('secret')
+  })
+
+  it('drops a sensitive tier below its threshold one step, not more', () => {
+    const d = decideTier({ probabilities: probs({ ultrasecret: 0.7, secret: 0.1, general: 0.2 }), floor: null })
+    expect(d.tier).toBe('secret')
+    expect(d.notes.join(' ')).toMatch(/falls one step to secret/)
+  })
+
+  it('counts the more protective tiers toward a tier (fail-safe): secret + ultrasecret mass keeps secret', () => {
+    const d = decideTier({ probabilities: probs({ secret: 0.6, ultrasecret: 0.32, general: 0.08 }), floor: null })
+    expect(d.tier).toBe('secret')
+    expect(d.confidence).toBeCloseTo(0.92, 2)
+  })
+
+
+  it('never goes below a detector floor, whatever the model says', () => {
+    const d = decideTier({ probabilities: probs({ general: 0.97 }), floor: 'secret', floorConfidence: 0.99 })
+    expect(d).toMatchObject({ tier: 'secret', confidence: 0.99 })
+    expect(d.notes.join(' ')).toMatch(/detector proved/)
+  })
+
+  it('does not lower a tier that is already above the floor', () => {
+    expect(decideTier({ probabilities: probs({ ultrasecret: 0.99 }), floor: 'confidential' }).tier).toBe('ultrasecret')
+  })
+
+  it('uses the user default tier when unsure between an event and a fact', () => {
+    const unsure = probs({ chronological: 0.5, general: 0.45, confidential: 0.05 })
+    expect(decideTier({ probabilities: unsure, floor: null, defaultTier: 'general' }).tier).toBe('general')
+    expect(decideTier({ probabilities: unsure, floor: null, defaultTier: 'confidential' }).tier).toBe('confidential')
+  })
+
+  it('applies the ordinary thresholds: chronological 0.70, general 0.60', () => {
+    expect(decideTier({ probabilities: probs({ chronological: 0.8, general: 0.2 }), floor: null, defaultTier: 'general' }).tier).toBe('chronological')
+    expect(decideTier({ probabilities: probs({ chronological: 0.65, general: 0.35 }), floor: null, defaultTier: 'general' }).tier).toBe('general')
+    expect(decideTier({ probabilities: probs({ general: 0.62, chronological: 0.38 }), floor: null, defaultTier: 'chronological' }).tier).toBe('general')
+  })
+
+  it("follows the user's corrections, but still not below the floor", () => {
+    const model = probs({ general: 0.9, chronological: 0.1 })
+    expect(decideTier({ probabilities: model, floor: null, corrected: { tier: 'confidential', weight: 2 } }).tier).toBe('confidential')
+    expect(decideTier({ probabilities: model, floor: 'secret', corrected: { tier: 'general', weight: 3 } }).tier).toBe('secret')
+  })
+})
+
+describe('decideTier: sensitive mass', () => {
+  it('protects by cumulative mass, and a weak sensitive majority falls back to general', () => {
+    const d = decideTier({ probabilities: probs({ general: 0.15, confidential: 0.44, secret: 0.41 }), floor: null })
+    // 85% needs at least confidential, but only 41% needs secret.
+    expect(d.tier).toBe('confidential')
+    expect(decideTier({ probabilities: probs({ general: 0.45, confidential: 0.25, secret: 0.3 }), floor: null }).tier).toBe('general')
+  })
+})

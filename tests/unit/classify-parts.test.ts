@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { correctedTier } from '@/lib/classify/corrections'
+import { featurize } from '@/lib/classify/features'
+import { explicitTier } from '@/lib/classify/markers'
+import { analyzeSentiment } from '@/lib/classify/sentiment'
+import { suggestTags } from '@/lib/classify/tags'
+import { findTimeExpressions, timezoneOffsetMinutes } from '@/lib/classify/time'
+import { findEntities } from '@/lib/classify/entities'
+
+describe('explicit markers', () => {
+  it('win at the start or the end, in any case', () => {
+    expect(explicitTier('#secret the garage code is 4412')).toBe('secret')
+    expect(explicitTier('the garage code is 4412 #UltraSecret')).toBe('ultrasecret')
+    expect(explicitTier('  #general lunch ideas')).toBe('general')
+  })
+  it('are ignored in the middle or when not a tier', () => {
+    expect(explicitTier('I saw #secret trending')).toBeNull()
+    expect(explicitTier('#topsecret plans')).toBeNull()
+    expect(explicitTier('#secretive friend')).toBeNull()
+  })
+})
+
+describe('time expressions', () => {
+  const now = new Date('2026-03-11T15:00:00Z') // a Wednesday
+  it('read "yesterday" and "next Friday" relative to the capture time', () => {
+    const [yesterday] = findTimeExpressions('yesterday I ran 5k', now, 'UTC')
+    expect(yesterday.direction).toBe('past')
+    expect(yesterday.date.slice(0, 10)).toBe('2026-03-10')
+    const [friday] = findTimeExpressions('dentist next Friday at 3pm', now, 'UTC')
+    expect(friday.direction).toBe('future')
+    expect(friday.date.startsWith('2026-03-')).toBe(true)
+  })
+  it("use the user's time zone", () => {
+    expect(timezoneOffsetMinutes('Asia/Tokyo', now)).toBe(540)
+    expect(timezoneOffsetMinutes('America/New_York', now)).toBe(-240)
+    // 15:00 UTC is already midnight of the 12th in Tokyo, so "tomorrow 9am" is the 13th, 9:00 JST.
+    const [tokyo] = findTimeExpressions('call at 9am tomorrow', now, 'Asia/Tokyo')
+    expect(tokyo.date).toBe('2026-03-13T00:00:00.000Z')
+    const [utc] = findTimeExpressions('call at 9am tomorrow', now, 'UTC')
+    expect(utc.date).toBe('2026-03-12T09:00:00.000Z')
+  })
+  it('find nothing in a timeless fact', () => {
+    expect(findTimeExpressions('I prefer aisle seats', now)).toEqual([])
+  })
+})
+
+describe('sentiment', () => {
+  it('labels clearly positive, negative and neutral notes', () => {
+    expect(analyzeSentiment('What a wonderful, happy day with my friends!').label).toBe('positive')
+    expect(analyzeSentiment('I feel awful and sad, everything went wrong').label).toBe('negative')
+    expect(analyzeSentiment('The router is in the hall closet').label).toBe('neutral')
+    const s = analyzeSentiment('terrible horrible awful')
+    expect(s.score).toBeGreaterThanOrEqual(-1)
+    expect(s.score).toBeLessThan(0)
+  })
+})
+
+describe('tags', () => {
+  it('reuse the user tags first, then topic families', () => {
+    expect(suggestTags('lunch with mom at the new sushi place', ['sushi'])).toEqual(['sushi', 'family', 'food'])
+    expect(suggestTags('ran 10k before work')).toEqual(['work', 'fitness'])
+  })
+  it('return nothing for text without a topic', () => {
+    expect(suggestTags('hmm')).toEqual([])
+  })
+})
+
+describe('named entities', () => {
+  it('finds people and places with compromise', () => {
+    const e = findEntities('Had coffee with Sarah Connor in Paris')
+    expect(e.people.join(' ')).toMatch(/Sarah/)
+    expect(e.places).toContain('Paris')
+  })
+})
+
+describe('the per-user correction layer', () => {
+  const examples = [
+    'gym session with coach marta monday',
+    'gym session with coach marta at 7',
+    'coach marta gym session moved to friday',
+  ].map((t) => ({ vector: featurize(t), tier: 'confidential' as const }))
+
+  it('sends a message like several corrected ones to their tier', () => {
+    expect(correctedTier(featurize('gym session with coach marta tomorrow'), examples)).toMatchObject({ tier: 'confidential' })
+  })
+  it('leaves unrelated messages alone, and needs more than one weak match', () => {
+    expect(correctedTier(featurize('buy oat milk and bread'), examples)).toBeNull()
+    expect(correctedTier(featurize('gym session with coach marta'), examples.slice(0, 1))).toBeNull()
+  })
+})
