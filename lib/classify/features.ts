@@ -2,8 +2,14 @@
 // 3–5-grams inside words (robust to typos and dropped letters), digit-run shapes, and the
 // kinds of what the detectors found. Features are hashed into a fixed space.
 
+import { averageWordVector, wordVectors } from '@/lib/embeddings/word-vectors'
+
 export const FEATURE_BITS = 18
 export const FEATURE_SPACE = 1 << FEATURE_BITS
+/** Dense features after the hashed ones: the averaged pre-trained word vectors (meaning). */
+export const DENSE_DIMS = 100
+export const TOTAL_FEATURES = FEATURE_SPACE + DENSE_DIMS
+const DENSE_WEIGHT = Number(process.env.MNEMO_DENSE_WEIGHT ?? 1)
 
 export interface SparseVector {
   indices: Uint32Array
@@ -89,14 +95,20 @@ export function featurize(text: string, hints: FeatureHints = {}): SparseVector 
       for (let j = 0; j + n <= padded.length; j++) add(`c:${padded.slice(j, j + n)}`, 0.3)
     }
   }
+  // A question asks about a topic; a note states something. The tokenizer drops punctuation.
+  if (/\?\s*$/.test(text)) add('p:question', 1.5)
   if (tokens.length <= 3) add('len:short')
   else if (tokens.length >= 25) add('len:long')
   for (const kind of hints.detectors ?? []) add(`d:${kind}`, 2)
   if (hints.time) add(`t:${hints.time}`, 1.5)
 
+  const vectors = wordVectors()
+  const dense = vectors ? averageWordVector(tokens.filter((t) => !t.startsWith('#')), vectors) : null
+
   // Sublinear term frequency, then unit length, so long texts do not dominate.
-  const indices = new Uint32Array(counts.size)
-  const values = new Float32Array(counts.size)
+  const size = counts.size + (dense ? DENSE_DIMS : 0)
+  const indices = new Uint32Array(size)
+  const values = new Float32Array(size)
   let norm = 0
   let k = 0
   for (const [index, count] of counts) {
@@ -107,15 +119,25 @@ export function featurize(text: string, hints: FeatureHints = {}): SparseVector 
     k++
   }
   norm = Math.sqrt(norm) || 1
-  for (let i = 0; i < values.length; i++) values[i] /= norm
+  for (let i = 0; i < k; i++) values[i] /= norm
+  if (dense) {
+    for (let j = 0; j < DENSE_DIMS; j++) {
+      indices[k + j] = FEATURE_SPACE + j
+      values[k + j] = (dense[j] ?? 0) * DENSE_WEIGHT
+    }
+  }
   return { indices, values }
 }
 
-/** Cosine similarity of two unit-length sparse vectors. */
+/**
+ * Cosine similarity of the word-level (hashed) parts of two vectors, which are unit length.
+ * The dense meaning part is left out: averaged word vectors of any two sentences are close,
+ * which would make every message look like every correction.
+ */
 export function cosine(a: SparseVector, b: SparseVector): number {
   const lookup = new Map<number, number>()
-  for (let i = 0; i < a.indices.length; i++) lookup.set(a.indices[i], a.values[i])
+  for (let i = 0; i < a.indices.length; i++) if (a.indices[i] < FEATURE_SPACE) lookup.set(a.indices[i], a.values[i])
   let dot = 0
-  for (let i = 0; i < b.indices.length; i++) dot += (lookup.get(b.indices[i]) ?? 0) * b.values[i]
+  for (let i = 0; i < b.indices.length; i++) if (b.indices[i] < FEATURE_SPACE) dot += (lookup.get(b.indices[i]) ?? 0) * b.values[i]
   return dot
 }

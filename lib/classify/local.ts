@@ -1,7 +1,14 @@
-// The local classifier, trained once per process from the corpus (lazily, or at start-up).
+// The local classifier, trained once from the corpus and kept in a cache file, so a restart (or
+// each test worker) loads it in milliseconds instead of training again. The cache key covers the
+// corpus, the classifier's own code and the word vectors: change any and it retrains.
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { wordVectorsFile } from '@/lib/embeddings/word-vectors'
+import { TIERS } from '@/lib/tiers'
 import { detect } from './detectors'
-import { featurize, type FeatureHints } from './features'
-import { loadCorpus, trainOnExamples, type LocalModel } from './model'
+import { featurize, TOTAL_FEATURES, type FeatureHints } from './features'
+import { CORPUS_DIR, LocalModel, loadCorpus, trainOnExamples } from './model'
 import { findTimeExpressions, timeDirection } from './time'
 
 export const LOCAL_MODEL_ID = 'local:logreg-v1'
@@ -14,12 +21,67 @@ export function hintsFor(text: string, now = new Date(), timeZone = 'UTC'): Feat
   }
 }
 
+function cacheKey(): string {
+  const hash = createHash('sha256')
+  for (const tier of TIERS) hash.update(fs.readFileSync(path.join(CORPUS_DIR, `${tier}.txt`)))
+  for (const dir of [path.join(process.cwd(), 'lib', 'classify'), path.join(process.cwd(), 'lib', 'classify', 'detectors')]) {
+    try {
+      for (const file of fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith('.ts')).sort()) {
+        hash.update(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, file)))
+      }
+    } catch {
+      // a deployment without sources: the corpus and vectors still key the cache
+    }
+  }
+  try {
+    hash.update(String(fs.statSync(wordVectorsFile()).size))
+  } catch {
+    hash.update('no-vectors')
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+function cacheFile(key: string): string {
+  return path.join(process.cwd(), 'node_modules', '.cache', 'mnemo', `classifier-${key}.bin`)
+}
+
+function readCache(file: string): LocalModel | null {
+  try {
+    const buffer = fs.readFileSync(file)
+    const k = TIERS.length
+    const floats = new Float32Array(buffer.buffer, buffer.byteOffset + 4, (buffer.length - 4) / 4)
+    if (floats.length !== k * TOTAL_FEATURES + k) return null
+    return new LocalModel(floats.subarray(0, k * TOTAL_FEATURES), floats.subarray(k * TOTAL_FEATURES), buffer.readUInt32LE(0))
+  } catch {
+    return null
+  }
+}
+
+function writeCache(file: string, model: LocalModel) {
+  try {
+    const { weights, bias } = model.parameters()
+    const head = Buffer.alloc(4)
+    head.writeUInt32LE(model.examples)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const tmp = `${file}.${process.pid}.tmp`
+    fs.writeFileSync(tmp, Buffer.concat([head, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength)]))
+    fs.renameSync(tmp, file)
+  } catch (error) {
+    console.warn('[mnemo] could not cache the trained classifier:', error instanceof Error ? error.message : error)
+  }
+}
+
 let model: LocalModel | undefined
 
 export function localModel(): LocalModel {
   if (!model) {
-    const reference = new Date('2026-01-15T12:00:00Z')
-    model = trainOnExamples(loadCorpus(), (text) => hintsFor(text, reference))
+    const file = cacheFile(cacheKey())
+    model = readCache(file) ?? undefined
+    if (!model) {
+      const reference = new Date('2026-01-15T12:00:00Z')
+      model = trainOnExamples(loadCorpus(), (text) => hintsFor(text, reference))
+      writeCache(file, model)
+    }
   }
   return model
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { TIERS, type Tier } from '@/lib/tiers'
-import { FEATURE_SPACE, featurize, type FeatureHints, type SparseVector } from './features'
+import { featurize, TOTAL_FEATURES, type FeatureHints, type SparseVector } from './features'
 
 export interface LabelledExample {
   text: string
@@ -25,13 +25,17 @@ export class LocalModel {
     readonly examples: number,
   ) {}
 
+  parameters(): { weights: Float32Array; bias: Float32Array } {
+    return { weights: this.weights, bias: this.bias }
+  }
+
   /** Probability of each tier, in TIERS order. */
   predict(vector: SparseVector): number[] {
     const k = TIERS.length
     const scores = new Array<number>(k)
     for (let c = 0; c < k; c++) {
       let s = this.bias[c]
-      const offset = c * FEATURE_SPACE
+      const offset = c * TOTAL_FEATURES
       for (let i = 0; i < vector.indices.length; i++) s += this.weights[offset + vector.indices[i]] * vector.values[i]
       scores[c] = s
     }
@@ -63,8 +67,8 @@ export function train(
   { epochs = 12, learningRate = 0.5, l2 = 1e-6, seed = 7 }: TrainOptions = {},
 ): LocalModel {
   const k = TIERS.length
-  const weights = new Float32Array(k * FEATURE_SPACE)
-  const gradSq = new Float32Array(k * FEATURE_SPACE)
+  const weights = new Float32Array(k * TOTAL_FEATURES)
+  const gradSq = new Float32Array(k * TOTAL_FEATURES)
   const bias = new Float32Array(k)
   const biasGradSq = new Float32Array(k)
   // Balance classes: each tier weighs the same whatever its number of examples.
@@ -87,7 +91,7 @@ export function train(
       for (let c = 0; c < k; c++) {
         const g = (probs[c] - (c === label ? 1 : 0)) * w
         if (g === 0) continue
-        const offset = c * FEATURE_SPACE
+        const offset = c * TOTAL_FEATURES
         for (let i = 0; i < vector.indices.length; i++) {
           const at = offset + vector.indices[i]
           const grad = g * vector.values[i] + l2 * weights[at]

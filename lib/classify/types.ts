@@ -29,6 +29,7 @@ export type DetectorKind =
   | 'health'
   | 'legal'
   | 'financial'
+  | 'personal_data'
 
 export interface Detection {
   kind: DetectorKind

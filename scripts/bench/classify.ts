@@ -37,7 +37,28 @@ async function dlp() {
   const latencies: number[] = []
   const now = new Date('2026-06-01T12:00:00Z')
   for (const row of rows) {
-    const started = performance.now()
+    /** Ordinary chat, unlabelled: how often everyday talk is put in a protected tier. */
+async function locomo() {
+  const file = requireBenchData('locomo-dev.json')
+  if (!file) return
+  const conversations = JSON.parse(fs.readFileSync(file, 'utf8')) as { conversation: Record<string, unknown> }[]
+  const counts = new Map<string, number>()
+  let total = 0
+  for (const { conversation } of conversations) {
+    for (const [key, value] of Object.entries(conversation)) {
+      if (!/^session_\d+$/.test(key) || !Array.isArray(value)) continue
+      for (const turn of value as { text: string }[]) {
+        const c = await classify(turn.text, { allowRemote: false })
+        counts.set(c.tier, (counts.get(c.tier) ?? 0) + 1)
+        total++
+      }
+    }
+  }
+  const share = (tier: string) => `${tier} ${(((counts.get(tier) ?? 0) / total) * 100).toFixed(1)}%`
+  console.log(`\nLoCoMo chat turns (${total}, unlabelled everyday conversation): ${['chronological', 'general', 'confidential', 'secret', 'ultrasecret'].map(share).join(', ')}`)
+}
+
+const started = performance.now()
     const c = await classify(row.Example, { now, allowRemote: false })
     latencies.push(performance.now() - started)
     const predicted = TIER_LEVEL[c.tier] >= 2
@@ -109,8 +130,30 @@ function presidio() {
   for (const [type, e] of [...found].filter(([t]) => !sensitive.includes(t)).sort()) console.log(`  ${type.padEnd(18)} ${fmt(e.hit / e.total)}  (${e.hit}/${e.total})`)
 }
 
+/** Ordinary chat, unlabelled: how often everyday talk is put in a protected tier. */
+async function locomo() {
+  const file = requireBenchData('locomo-dev.json')
+  if (!file) return
+  const conversations = JSON.parse(fs.readFileSync(file, 'utf8')) as { conversation: Record<string, unknown> }[]
+  const counts = new Map<string, number>()
+  let total = 0
+  for (const { conversation } of conversations) {
+    for (const [key, value] of Object.entries(conversation)) {
+      if (!/^session_\d+$/.test(key) || !Array.isArray(value)) continue
+      for (const turn of value as { text: string }[]) {
+        const c = await classify(turn.text, { allowRemote: false })
+        counts.set(c.tier, (counts.get(c.tier) ?? 0) + 1)
+        total++
+      }
+    }
+  }
+  const share = (tier: string) => `${tier} ${(((counts.get(tier) ?? 0) / total) * 100).toFixed(1)}%`
+  console.log(`\nLoCoMo chat turns (${total}, unlabelled everyday conversation): ${['chronological', 'general', 'confidential', 'secret', 'ultrasecret'].map(share).join(', ')}`)
+}
+
 const started = performance.now()
 const model = localModel()
-console.log(`local model trained on ${model.examples} corpus examples in ${(performance.now() - started).toFixed(0)} ms`)
+console.log(`local model ready (${model.examples} training examples) in ${(performance.now() - started).toFixed(0)} ms (trained, or loaded from its cache)`)
 await dlp()
 presidio()
+await locomo()

@@ -11,6 +11,7 @@ import { findDatesOfBirth } from './dates'
 import { findIdentity } from './identity'
 import { findKeys } from './keys'
 import { findNumbers } from './numbers'
+import { findPersonalData } from './personal'
 import { buildScan, toDetection, type Finding, type Scan } from './scan'
 import { findSecrets } from './secrets'
 import { findVocabulary } from './vocabulary'
@@ -27,6 +28,7 @@ const FINDERS: ReadonlyArray<(scan: Scan) => Finding[]> = [
   findAddresses,
   findDatesOfBirth,
   findVocabulary,
+  findPersonalData,
 ]
 
 /** Stronger first: the higher floor, then the higher confidence, then the longer span. */

@@ -51,6 +51,7 @@ export const KIND_FLOOR: Readonly<Record<DetectorKind, Tier>> = {
   health: 'confidential',
   legal: 'confidential',
   financial: 'confidential',
+  personal_data: 'confidential',
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?|[^\s\p{L}\p{N}]/gu
