@@ -37,28 +37,7 @@ async function dlp() {
   const latencies: number[] = []
   const now = new Date('2026-06-01T12:00:00Z')
   for (const row of rows) {
-    /** Ordinary chat, unlabelled: how often everyday talk is put in a protected tier. */
-async function locomo() {
-  const file = requireBenchData('locomo-dev.json')
-  if (!file) return
-  const conversations = JSON.parse(fs.readFileSync(file, 'utf8')) as { conversation: Record<string, unknown> }[]
-  const counts = new Map<string, number>()
-  let total = 0
-  for (const { conversation } of conversations) {
-    for (const [key, value] of Object.entries(conversation)) {
-      if (!/^session_\d+$/.test(key) || !Array.isArray(value)) continue
-      for (const turn of value as { text: string }[]) {
-        const c = await classify(turn.text, { allowRemote: false })
-        counts.set(c.tier, (counts.get(c.tier) ?? 0) + 1)
-        total++
-      }
-    }
-  }
-  const share = (tier: string) => `${tier} ${(((counts.get(tier) ?? 0) / total) * 100).toFixed(1)}%`
-  console.log(`\nLoCoMo chat turns (${total}, unlabelled everyday conversation): ${['chronological', 'general', 'confidential', 'secret', 'ultrasecret'].map(share).join(', ')}`)
-}
-
-const started = performance.now()
+    const started = performance.now()
     const c = await classify(row.Example, { now, allowRemote: false })
     latencies.push(performance.now() - started)
     const predicted = TIER_LEVEL[c.tier] >= 2
