@@ -3,7 +3,7 @@
 // otherwise they are null and mnemo's local models answer. Tests swap the aliases for
 // `ai/test` mock models.
 import { createOpenAI } from '@ai-sdk/openai'
-import type { LanguageModel } from 'ai'
+import type { EmbeddingModel, LanguageModel } from 'ai'
 
 export type ModelAlias = 'classifier-model' | 'digest-model'
 
@@ -39,4 +39,22 @@ export function modelLabel(model: LanguageModel): string {
 export function setModelForTests(alias: ModelAlias, model: LanguageModel | null | undefined) {
   if (model === undefined) overrides.delete(alias)
   else overrides.set(alias, model)
+}
+
+let embeddingOverride: EmbeddingModel | null | undefined
+
+/** The remote embedding model (`text-embedding-3-small` at 384 dimensions), or null: local. */
+export function remoteEmbeddingModel(): EmbeddingModel | null {
+  if (embeddingOverride !== undefined) return embeddingOverride
+  if (!remoteConfigured()) return null
+  const provider = createOpenAI({
+    apiKey: process.env.OPENAI_API_KEY?.trim() || 'not-needed-for-a-local-server',
+    baseURL: process.env.OPENAI_BASE_URL?.trim() || undefined,
+  })
+  return provider.embedding(process.env.MNEMO_EMBEDDING_MODEL ?? 'text-embedding-3-small')
+}
+
+/** Tests: point the embedding alias at a mock model (null: local); `undefined` restores it. */
+export function setEmbeddingModelForTests(model: EmbeddingModel | null | undefined) {
+  embeddingOverride = model
 }

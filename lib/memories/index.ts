@@ -26,7 +26,8 @@ import type { RequestInfo } from '@/lib/http/request-info'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { assertCanRead, canRead } from './access'
 import { loadCorrections, recordCorrection } from './corrections'
-import { bodyColumns, readBody, type MemoryBody } from './sealed'
+import { embedText } from '@/lib/embeddings'
+import { bodyColumns, embeddingColumns, readBody, type MemoryBody } from './sealed'
 import { lockedMemory, publicMemory, type LockedMemory, type PublicMemory } from './serialize'
 
 export { lockReason, canRead } from './access'
@@ -65,6 +66,8 @@ export interface CaptureResult {
 export async function captureMemory(principal: Principal, input: CaptureInput, defaultSource: CaptureInput['source'] = 'api'): Promise<CaptureResult> {
   if ([...input.content].length > MAX_CONTENT) throw tooLong(input.content)
   const userId = principal.user.id
+  // Outside the transaction: a remote embedding call must not hold a connection.
+  const embedding = await embedText(input.content)
   return withUser(userId, async (tx) => {
     if (input.client_id) {
       const existing = await getMemoryByClientId(tx, { userId, clientId: input.client_id })
@@ -93,6 +96,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
       source: input.source ?? defaultSource,
       occurredAt,
       ...(await bodyColumns(tx, { userId, memoryId: id, tier }, body)),
+      ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
     })
     if (!inserted) {
       // Another request with the same client id committed first: answer with its memory.
@@ -225,10 +229,17 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
     }
     if (input.tags) next.tags = [...new Set(input.tags.map((t) => t.toLowerCase()))]
 
+    const embedding = await embedText(next.content)
     const saved = await updateMemoryById(tx, {
       userId,
       id,
-      values: { tier, securityLevel: TIER_LEVEL[tier], ...meta, ...(await bodyColumns(tx, { userId, memoryId: id, tier }, next)) },
+      values: {
+        tier,
+        securityLevel: TIER_LEVEL[tier],
+        ...meta,
+        ...(await bodyColumns(tx, { userId, memoryId: id, tier }, next)),
+        ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
+      },
     })
     if (!saved) throw new AppError('not_found:memory', { message: 'No such memory.' })
     return { row: saved, body: next }

@@ -2,7 +2,8 @@
 // plain columns; tier >= 2 keeps them only inside the ciphertext.
 import type { DbExecutor } from '@/db'
 import type { Memory, NewMemory } from '@/db/schema'
-import { isProtected, openJson, sealJson, type ProtectedTier } from '@/lib/crypto'
+import { isProtected, openJson, openPacked, sealJson, sealPacked, type ProtectedTier } from '@/lib/crypto'
+import { bytesToVector, vectorToBytes, type Embedding } from '@/lib/embeddings'
 import type { Tier } from '@/lib/tiers'
 
 export interface MemoryBody {
@@ -33,4 +34,23 @@ export async function readBody(db: DbExecutor, row: Memory): Promise<MemoryBody>
   }
   if (!row.ciphertext || !row.nonce) throw new Error(`memory ${row.id} has no ciphertext`)
   return openJson<MemoryBody>(db, { userId: row.userId, rowId: row.id, tier: row.tier as ProtectedTier, purpose: 'memory' }, { nonce: row.nonce, ciphertext: row.ciphertext })
+}
+
+/** The columns that hold a memory's embedding: the vector (tier 1) or its sealed bytes. */
+export async function embeddingColumns(
+  db: DbExecutor,
+  { userId, memoryId, tier }: { userId: string; memoryId: string; tier: Tier },
+  embedding: Embedding,
+): Promise<Pick<NewMemory, 'embedding' | 'embeddingEnc' | 'embeddingModel'>> {
+  if (!isProtected(tier)) return { embedding: embedding.vector, embeddingEnc: null, embeddingModel: embedding.model }
+  const sealed = await sealPacked(db, { userId, rowId: memoryId, tier, purpose: 'embedding' }, vectorToBytes(embedding.vector))
+  return { embedding: null, embeddingEnc: sealed, embeddingModel: embedding.model }
+}
+
+/** The embedding of a protected memory (the caller checked the unlock). */
+export async function readEmbedding(db: DbExecutor, row: Memory): Promise<number[] | null> {
+  if (!isProtected(row.tier)) return row.embedding ?? null
+  if (!row.embeddingEnc) return null
+  const bytes = await openPacked(db, { userId: row.userId, rowId: row.id, tier: row.tier as ProtectedTier, purpose: 'embedding' }, row.embeddingEnc)
+  return bytesToVector(bytes)
 }

@@ -1,0 +1,224 @@
+// Hybrid search (DESIGN.md 3). Tier 1 in SQL: full text with synonyms (GIN), trigram word
+// similarity for typos (GIN), and nearest neighbours on the embedding (HNSW), fused by
+// reciprocal rank fusion. Unlocked protected tiers are decrypted and scored in memory with the
+// same three signals, then merged. Locked tiers are never searched and never hinted at.
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { rowsOf, type DbExecutor } from '@/db'
+import { memories, type Memory } from '@/db/schema'
+import { withUser } from '@/db/with-user'
+import { recordAccess } from '@/lib/audit'
+import type { Principal } from '@/lib/auth/principal'
+import { cosineSimilarity, embedText } from '@/lib/embeddings'
+import { AppError } from '@/lib/errors'
+import type { RequestInfo } from '@/lib/http/request-info'
+import { canRead } from '@/lib/memories/access'
+import { readBody, readEmbedding } from '@/lib/memories/sealed'
+import { publicMemory, type PublicMemory } from '@/lib/memories/serialize'
+import { TIER_LEVEL, type Tier } from '@/lib/tiers'
+import { parseQuery, toTsQuery, type ParsedQuery } from './query'
+import { highlight, trigramWordSimilarity } from './text'
+
+export type MatchKind = 'fts' | 'fuzzy' | 'semantic'
+
+export interface SearchInput {
+  query: string
+  tiers?: Tier[]
+  from?: string
+  to?: string
+  tags?: string[]
+  source?: Memory['source']
+  limit: number
+  offset: number
+}
+
+export interface SearchHit {
+  memory: PublicMemory
+  score: number
+  highlights: string[]
+  matched_by: MatchKind[]
+}
+
+const LEG_LIMIT = 60
+const RRF_K = 60
+const FUZZY_THRESHOLD = 0.45
+const SEMANTIC_MIN = 0.4
+const PROTECTED_SCAN_LIMIT = 5_000
+
+interface Candidate {
+  id: string
+  ranks: Partial<Record<MatchKind, number>>
+  headline?: string
+}
+
+function dateRange(input: SearchInput): { from?: Date; to?: Date } {
+  const from = input.from ? new Date(input.from) : undefined
+  const to = input.to ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(input.to) ? `${input.to}T23:59:59.999Z` : input.to) : undefined
+  if (from && to && from > to) {
+    throw new AppError('bad_request:search', { message: 'The date range ends before it starts.', fieldErrors: { to: ['Must not be before from.'] } })
+  }
+  return { from, to }
+}
+
+function filters(userId: string, input: SearchInput, tiers: Tier[], range: { from?: Date; to?: Date }): SQL {
+  const conditions: (SQL | undefined)[] = [eq(memories.userId, userId), isNull(memories.deletedAt), inArray(memories.tier, tiers)]
+  if (range.from) conditions.push(gte(memories.occurredAt, range.from))
+  if (range.to) conditions.push(lte(memories.occurredAt, range.to))
+  if (input.source) conditions.push(eq(memories.source, input.source))
+  if (input.tags?.length) conditions.push(sql`${memories.tags} && ${sql.param(input.tags)}::text[]`)
+  return and(...conditions)!
+}
+
+async function sqlLegs(tx: DbExecutor, filter: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }): Promise<Map<string, Candidate>> {
+  let where = filter
+  const candidates = new Map<string, Candidate>()
+  const note = (id: string, kind: MatchKind, rank: number, headline?: string) => {
+    const c = candidates.get(id) ?? { id, ranks: {} }
+    c.ranks[kind] = rank
+    if (headline && !c.headline) c.headline = headline
+    candidates.set(id, c)
+  }
+  // "-word" excludes for every signal, not only the full-text one.
+  if (q.excluded.length) where = and(where, sql`not (search_vector @@ to_tsquery('english', ${q.excluded.join(' | ')}))`)!
+  const tsquery = toTsQuery(q)
+  if (tsquery) {
+    const rows = rowsOf<{ id: string; headline: string }>(
+      await tx.execute(sql`
+        select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
+          'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2') as headline
+        from ${memories}
+        where ${where} and search_vector @@ to_tsquery('english', ${tsquery})
+        order by ts_rank_cd(search_vector, to_tsquery('english', ${tsquery})) desc, created_at desc
+        limit ${LEG_LIMIT}`),
+    )
+    rows.forEach((r, i) => note(r.id, 'fts', i + 1, r.headline))
+  }
+  if (q.text.replace(/\s/g, '').length >= 3) {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`)
+    const rows = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        select id from ${memories}
+        where ${where} and ${q.text} <% content
+        order by word_similarity(${q.text}, content) desc, created_at desc
+        limit ${LEG_LIMIT}`),
+    )
+    rows.forEach((r, i) => note(r.id, 'fuzzy', i + 1))
+  }
+  if (q.text) {
+    await tx.execute(sql`select set_config('hnsw.ef_search', '100', true)`)
+    await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`)
+    const vector = `[${embedding.vector.join(',')}]`
+    const rows = rowsOf<{ id: string; distance: number }>(
+      await tx.execute(sql`
+        select id, embedding <=> ${vector}::vector as distance from ${memories}
+        where ${where} and embedding_model = ${embedding.model} and embedding is not null
+        order by embedding <=> ${vector}::vector
+        limit ${LEG_LIMIT}`),
+    )
+    rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).forEach((r, i) => note(r.id, 'semantic', i + 1))
+  }
+  return candidates
+}
+
+/** The same three signals over decrypted memories of the tiers the caller has unlocked. */
+async function protectedLegs(
+  tx: DbExecutor,
+  where: SQL,
+  q: ParsedQuery,
+  embedding: { vector: number[]; model: string },
+): Promise<{ candidates: Map<string, Candidate>; rows: Map<string, Memory>; bodies: Map<string, string> }> {
+  const rows = await tx.select().from(memories).where(where).limit(PROTECTED_SCAN_LIMIT)
+  const scored: { id: string; fts: number; fuzzy: number; semantic: number }[] = []
+  const bodies = new Map<string, string>()
+  const byId = new Map<string, Memory>()
+  const required = q.words.length + q.phrases.length
+  for (const row of rows) {
+    const body = await readBody(tx, row)
+    const text = body.content.toLowerCase()
+    const tokens = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])
+    if (q.excluded.some((w) => tokens.has(w))) continue
+    let fts = 0
+    for (const group of q.words) if (group.some((w) => tokens.has(w) || [...tokens].some((t) => t.length > 4 && t.startsWith(w) && w.length >= 4))) fts++
+    for (const phrase of q.phrases) if (text.includes(phrase.join(' '))) fts++
+    const fuzzy = q.text ? trigramWordSimilarity(q.text, text) : 0
+    const vector = row.embeddingModel === embedding.model ? await readEmbedding(tx, row) : null
+    const semantic = vector ? cosineSimilarity(embedding.vector, vector) : 0
+    bodies.set(row.id, body.content)
+    byId.set(row.id, row)
+    scored.push({ id: row.id, fts: required ? fts / required : 0, fuzzy, semantic })
+  }
+  const candidates = new Map<string, Candidate>()
+  const rank = (kind: MatchKind, value: (s: (typeof scored)[number]) => number, min: number) => {
+    scored
+      .filter((s) => value(s) >= min)
+      .sort((a, b) => value(b) - value(a))
+      .slice(0, LEG_LIMIT)
+      .forEach((s, i) => {
+        const c = candidates.get(s.id) ?? { id: s.id, ranks: {} }
+        c.ranks[kind] = i + 1
+        candidates.set(s.id, c)
+      })
+  }
+  rank('fts', (s) => s.fts, 1e-9)
+  rank('fuzzy', (s) => s.fuzzy, FUZZY_THRESHOLD)
+  rank('semantic', (s) => s.semantic, SEMANTIC_MIN)
+  return { candidates, rows: byId, bodies }
+}
+
+function fuse(candidate: Candidate): number {
+  return Object.values(candidate.ranks).reduce((sum, rank) => sum + 1 / (RRF_K + rank), 0)
+}
+
+export async function search(principal: Principal, input: SearchInput, info?: RequestInfo): Promise<{ items: SearchHit[] }> {
+  const q = parseQuery(input.query)
+  if (!q.text && q.phrases.length === 0) return { items: [] }
+  const range = dateRange(input)
+  const wanted = input.tiers?.length ? input.tiers : (['chronological', 'general', 'confidential', 'secret', 'ultrasecret'] as Tier[])
+  const open = wanted.filter((t) => TIER_LEVEL[t] === 1)
+  const unlocked = wanted.filter((t) => TIER_LEVEL[t] >= 2 && canRead(principal, t))
+  const userId = principal.user.id
+  const embedding = await embedText(q.text || q.phrases.flat().join(' '))
+
+  const result = await withUser(userId, async (tx) => {
+    const candidates = open.length ? await sqlLegs(tx, filters(userId, input, open, range), q, embedding) : new Map<string, Candidate>()
+    const secretRows = new Map<string, Memory>()
+    const secretBodies = new Map<string, string>()
+    if (unlocked.length) {
+      const protectedFilters = filters(userId, { ...input, tags: undefined }, unlocked, range)
+      const found = await protectedLegs(tx, protectedFilters, q, embedding)
+      for (const [id, c] of found.candidates) candidates.set(id, c)
+      found.rows.forEach((row, id) => secretRows.set(id, row))
+      found.bodies.forEach((body, id) => secretBodies.set(id, body))
+    }
+    const ranked = [...candidates.values()].sort((a, b) => fuse(b) - fuse(a) || a.id.localeCompare(b.id))
+    const page = ranked.slice(input.offset, input.offset + input.limit)
+    const ids = page.map((c) => c.id).filter((id) => !secretRows.has(id))
+    const plainRows = ids.length ? await tx.select().from(memories).where(and(eq(memories.userId, userId), inArray(memories.id, ids))) : []
+    const rows = new Map<string, Memory>([...plainRows.map((r) => [r.id, r] as const), ...secretRows])
+    const items: SearchHit[] = []
+    for (const c of page) {
+      const row = rows.get(c.id)
+      if (!row) continue
+      const body = await readBody(tx, row)
+      if (input.tags?.length && TIER_LEVEL[row.tier] >= 2 && !input.tags.some((t) => body.tags.includes(t))) continue
+      items.push({
+        memory: publicMemory(row, body),
+        score: Math.round(fuse(c) * 10_000) / 10_000,
+        highlights: [c.headline ?? highlight(body.content, q)],
+        matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
+      })
+    }
+    return items
+  })
+  const protectedRead = result.filter((h) => TIER_LEVEL[h.memory.tier] >= 2)
+  if (protectedRead.length) {
+    await recordAccess({
+      userId,
+      action: 'search.read',
+      tier: protectedRead.reduce((a, b) => (TIER_LEVEL[b.memory.tier] > TIER_LEVEL[a.memory.tier] ? b : a)).memory.tier,
+      success: true,
+      ...info,
+      details: { ids: protectedRead.map((h) => h.memory.id), via: principal.kind },
+    })
+  }
+  return { items: result }
+}

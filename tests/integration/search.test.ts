@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { POST as searchRoute } from '@/app/api/v1/search/route'
+import type { User } from '@/db/schema'
+import type { Principal } from '@/lib/auth/principal'
+import { captureMemory } from '@/lib/memories'
+import { search } from '@/lib/search'
+import { createUser } from '../fixtures/accounts'
+import { setupTestDatabase } from '../fixtures/db'
+import { call } from '../fixtures/http'
+import { sessionFor, tokenFor } from '../fixtures/principal'
+
+setupTestDatabase()
+
+let alice: User
+let bob: User
+let aliceSession: Principal
+let token: string
+const contents = (hits: { memory: { content: string } }[]) => hits.map((h) => h.memory.content)
+
+beforeAll(async () => {
+  alice = await createUser()
+  bob = await createUser()
+  const far = new Date(Date.now() + 3_600_000).toISOString()
+  aliceSession = await sessionFor(alice, { unlocks: { '3': far, '4': far } })
+  token = await tokenFor(alice, 'general')
+  const notes: [string, string?, string?][] = [
+    ['Visited grandma at the hospital after her fall', 'chronological', '2026-02-10T10:00:00Z'],
+    ['Called my mother about the summer plans', 'chronological', '2026-03-01T10:00:00Z'],
+    ['My vehicle broke down on the highway again', 'chronological', '2026-03-05T10:00:00Z'],
+    ['I prefer aisle seats on long flights', 'general'],
+    ['The garden needs new tulip bulbs', 'general'],
+    ['Bought new running shoes for the marathon', 'general'],
+    ['Worried about the hospital bill for my knee surgery', 'confidential'],
+    ['The locker code at the hospital gym is 7731', 'secret'],
+    ['Backup phrase for the hospital wallet: orbit tundra', 'ultrasecret'],
+  ]
+  for (const [content, tier, occurred_at] of notes) {
+    await captureMemory(aliceSession, { content, tier: tier as never, occurred_at })
+  }
+  for (let i = 0; i < 25; i++) await captureMemory(aliceSession, { content: `garden journal entry ${i}: watered the tomatoes`, tier: 'general' })
+  await captureMemory(await sessionFor(bob), { content: 'Bob went to the hospital for a checkup', tier: 'chronological' })
+})
+
+describe('hybrid search over tier 1', () => {
+  it('tolerates typos ("hospitl" finds "hospital")', async () => {
+    const { items } = await search(aliceSession, { query: 'hospitl', tiers: ['chronological', 'general'], limit: 10, offset: 0 })
+    expect(contents(items)).toContain('Visited grandma at the hospital after her fall')
+    expect(items.find((h) => h.memory.content.startsWith('Visited'))!.matched_by).toContain('fuzzy')
+  })
+
+  it('expands synonyms ("mom" finds "mother")', async () => {
+    const { items } = await search(aliceSession, { query: 'mom', tiers: ['chronological', 'general'], limit: 10, offset: 0 })
+    expect(contents(items)[0]).toBe('Called my mother about the summer plans')
+    expect(items[0].matched_by).toContain('fts')
+    expect(items[0].highlights[0]).toContain('<mark>mother</mark>')
+  })
+
+  it('finds meaning beyond shared words ("car trouble" finds "my vehicle broke down")', async () => {
+    const { items } = await search(aliceSession, { query: 'car trouble', tiers: ['chronological', 'general'], limit: 5, offset: 0 })
+    expect(contents(items)).toContain('My vehicle broke down on the highway again')
+    expect(items.find((h) => h.memory.content.includes('vehicle'))!.matched_by).toContain('semantic')
+  })
+
+  it('supports phrases and exclusions', async () => {
+    const phrase = await search(aliceSession, { query: '"aisle seats"', tiers: ['general'], limit: 5, offset: 0 })
+    expect(contents(phrase.items)[0]).toBe('I prefer aisle seats on long flights')
+    const excluded = await search(aliceSession, { query: 'hospital -grandma', tiers: ['chronological', 'general'], limit: 10, offset: 0 })
+    expect(contents(excluded.items)).not.toContain('Visited grandma at the hospital after her fall')
+  })
+
+  it('filters by tier, date range, tag and source', async () => {
+    const general = await search(aliceSession, { query: 'hospital', tiers: ['general'], limit: 10, offset: 0 })
+    expect(general.items.every((h) => h.memory.tier === 'general')).toBe(true)
+    const march = await search(aliceSession, { query: 'mother vehicle hospital', tiers: ['chronological'], from: '2026-03-01', to: '2026-03-31', limit: 10, offset: 0 })
+    expect(contents(march.items).sort()).toEqual(['Called my mother about the summer plans', 'My vehicle broke down on the highway again'])
+    const tagged = await search(aliceSession, { query: 'hospital', tags: ['family'], tiers: ['chronological', 'general'], limit: 10, offset: 0 })
+    expect(contents(tagged.items)).toEqual(['Visited grandma at the hospital after her fall'])
+    const fromTelegram = await search(aliceSession, { query: 'hospital', source: 'telegram', limit: 10, offset: 0 })
+    expect(fromTelegram.items).toEqual([])
+  })
+
+  it('pages stably through many results', async () => {
+    const all = await search(aliceSession, { query: 'garden tomatoes', tiers: ['general'], limit: 100, offset: 0 })
+    expect(all.items.length).toBeGreaterThanOrEqual(25)
+    const pages = []
+    for (let offset = 0; offset < all.items.length; offset += 10) {
+      pages.push(...(await search(aliceSession, { query: 'garden tomatoes', tiers: ['general'], limit: 10, offset })).items.map((h) => h.memory.id))
+    }
+    expect(pages).toEqual(all.items.map((h) => h.memory.id))
+    expect(new Set(pages).size).toBe(pages.length)
+  })
+})
+
+describe('protected tiers in search', () => {
+  it('never appear, nor are hinted at, while locked', async () => {
+    const locked = await sessionFor(alice, { freshLogin: false })
+    const { items } = await search(locked, { query: 'hospital', limit: 50, offset: 0 })
+    expect(items.every((h) => h.memory.tier === 'chronological' || h.memory.tier === 'general')).toBe(true)
+    const viaApi = await call(searchRoute, 'POST', '/api/v1/search', { token, body: { query: 'hospital locker code wallet' } })
+    expect(viaApi.status).toBe(200)
+    expect(JSON.stringify(viaApi.json)).not.toMatch(/locker|wallet|knee/)
+  })
+
+  it('appear, decrypted and ranked, once unlocked (tiers 2–4)', async () => {
+    const { items } = await search(aliceSession, { query: 'hospital', limit: 50, offset: 0 })
+    const tiers = new Set(items.map((h) => h.memory.tier))
+    expect(tiers).toEqual(new Set(['chronological', 'confidential', 'secret', 'ultrasecret']))
+    const typo = await search(aliceSession, { query: 'hospitl lockr', tiers: ['secret'], limit: 5, offset: 0 })
+    expect(contents(typo.items)).toEqual(['The locker code at the hospital gym is 7731'])
+  })
+
+  it("never return another user's memories", async () => {
+    const { items } = await search(aliceSession, { query: 'checkup hospital bob', limit: 50, offset: 0 })
+    expect(contents(items)).not.toContain('Bob went to the hospital for a checkup')
+    const bobs = await search(await sessionFor(bob), { query: 'hospital', limit: 50, offset: 0 })
+    expect(contents(bobs.items)).toEqual(['Bob went to the hospital for a checkup'])
+  })
+})
+
+describe('POST /api/v1/search bad input', () => {
+  it.each([
+    ['an empty query', { query: '  ' }],
+    ['501 characters', { query: 'a'.repeat(501) }],
+    ['an unknown tier', { query: 'x', tiers: ['topsecret'] }],
+    ['a range that ends before it starts', { query: 'x', from: '2026-05-02', to: '2026-05-01' }],
+    ['limit 0', { query: 'x', limit: 0 }],
+  ])('answers 400 for %s', async (_label, body) => {
+    const r = await call(searchRoute, 'POST', '/', { token, body })
+    expect(r.status).toBe(400)
+    expect(r.json.error.code).toBe('bad_request:search')
+  })
+
+  it.each([['only stop words', 'the and of'], ['only punctuation', '?!.,;'], ['a lone dash', '-'], ['SQL', "'; drop table memories; --"], ['unbalanced quotes', '"hospital'], ['tsquery syntax', 'a & | ! <-> (']])(
+    'answers 200 for %s, never a syntax error',
+    async (_label, query) => {
+      const r = await call(searchRoute, 'POST', '/', { token, body: { query } })
+      expect(r.status).toBe(200)
+      expect(Array.isArray(r.json.items)).toBe(true)
+    },
+  )
+
+  it('answers an empty result for an unknown tag', async () => {
+    const r = await call(searchRoute, 'POST', '/', { token, body: { query: 'hospital', tags: ['no-such-tag'] } })
+    expect(r.json.items).toEqual([])
+  })
+})
