@@ -29,6 +29,8 @@ export interface SearchInput {
   source?: Memory['source']
   limit: number
   offset: number
+  /** Which signals to use (all by default); benchmarks compare full text alone with hybrid. */
+  signals?: MatchKind[]
 }
 
 export interface SearchHit {
@@ -38,6 +40,7 @@ export interface SearchHit {
   matched_by: MatchKind[]
 }
 
+const ALL_SIGNALS: readonly MatchKind[] = ['fts', 'fuzzy', 'semantic']
 const LEG_LIMIT = 60
 const RRF_K = 60
 const FUZZY_THRESHOLD = 0.45
@@ -68,7 +71,13 @@ function filters(userId: string, input: SearchInput, tiers: Tier[], range: { fro
   return and(...conditions)!
 }
 
-async function sqlLegs(tx: DbExecutor, filter: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }): Promise<Map<string, Candidate>> {
+async function sqlLegs(
+  tx: DbExecutor,
+  filter: SQL,
+  q: ParsedQuery,
+  embedding: { vector: number[]; model: string },
+  signals: readonly MatchKind[],
+): Promise<Map<string, Candidate>> {
   let where = filter
   const candidates = new Map<string, Candidate>()
   const note = (id: string, kind: MatchKind, rank: number, headline?: string) => {
@@ -80,7 +89,7 @@ async function sqlLegs(tx: DbExecutor, filter: SQL, q: ParsedQuery, embedding: {
   // "-word" excludes for every signal, not only the full-text one.
   if (q.excluded.length) where = and(where, sql`not (search_vector @@ to_tsquery('english', ${q.excluded.join(' | ')}))`)!
   const tsquery = toTsQuery(q)
-  if (tsquery) {
+  if (tsquery && signals.includes('fts')) {
     const rows = rowsOf<{ id: string; headline: string }>(
       await tx.execute(sql`
         select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
@@ -92,7 +101,7 @@ async function sqlLegs(tx: DbExecutor, filter: SQL, q: ParsedQuery, embedding: {
     )
     rows.forEach((r, i) => note(r.id, 'fts', i + 1, r.headline))
   }
-  if (q.text.replace(/\s/g, '').length >= 3) {
+  if (q.text.replace(/\s/g, '').length >= 3 && signals.includes('fuzzy')) {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`)
     const rows = rowsOf<{ id: string }>(
       await tx.execute(sql`
@@ -103,7 +112,7 @@ async function sqlLegs(tx: DbExecutor, filter: SQL, q: ParsedQuery, embedding: {
     )
     rows.forEach((r, i) => note(r.id, 'fuzzy', i + 1))
   }
-  if (q.text) {
+  if (q.text && signals.includes('semantic')) {
     await tx.execute(sql`select set_config('hnsw.ef_search', '100', true)`)
     await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true)`)
     const vector = `[${embedding.vector.join(',')}]`
@@ -179,7 +188,8 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
   const embedding = await embedText(q.text || q.phrases.flat().join(' '))
 
   const result = await withUser(userId, async (tx) => {
-    const candidates = open.length ? await sqlLegs(tx, filters(userId, input, open, range), q, embedding) : new Map<string, Candidate>()
+    const signals = input.signals ?? ALL_SIGNALS
+    const candidates = open.length ? await sqlLegs(tx, filters(userId, input, open, range), q, embedding, signals) : new Map<string, Candidate>()
     const secretRows = new Map<string, Memory>()
     const secretBodies = new Map<string, string>()
     if (unlocked.length) {
