@@ -364,6 +364,25 @@ export const accessLog = pgTable(
 ).enableRLS()
 export type AccessLogEntry = typeof accessLog.$inferSelect
 
+/**
+ * The distinct words of a user's tier-1 memories, with how many memories hold each: the
+ * vocabulary that typo-tolerant search corrects a query word against ("hospitl" → "hospital").
+ * Protected tiers never add words here.
+ */
+export const memoryTerms = pgTable(
+  'memory_terms',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    term: text('term').notNull(),
+    count: integer('count').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.term] }),
+    index('memory_terms_trgm_idx').using('gin', t.userId, t.term.op('gin_trgm_ops')),
+    ownerPolicy('memory_terms', sql`${t.userId}`),
+  ],
+).enableRLS()
+
 /** Counters of rate-limiter-flexible (sign-in, register, reset); keys are hashed identifiers. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),

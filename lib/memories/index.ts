@@ -15,6 +15,7 @@ import {
   softDeleteMemoryById,
   updateMemoryById,
 } from '@/db/queries/memories'
+import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import type { Memory, User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { effectivePreferences } from '@/lib/accounts/preferences'
@@ -98,6 +99,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
       ...(await bodyColumns(tx, { userId, memoryId: id, tier }, body)),
       ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
     })
+    if (inserted && TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(input.content) })
     if (!inserted) {
       // Another request with the same client id committed first: answer with its memory.
       const existing = await getMemoryByClientId(tx, { userId, clientId: input.client_id! })
@@ -242,6 +244,9 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
       },
     })
     if (!saved) throw new AppError('not_found:memory', { message: 'No such memory.' })
+    // Keep the search vocabulary to tier-1 words: a memory moved into a protected tier takes its words out.
+    if (TIER_LEVEL[row.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(body.content) })
+    if (TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(next.content) })
     return { row: saved, body: next }
   })
   if (TIER_LEVEL[existing.tier] >= 2 || TIER_LEVEL[updated.row.tier] >= 2) {
@@ -255,15 +260,24 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
 export async function deleteMemory(principal: Principal, id: string): Promise<void> {
   const userId = principal.user.id
   const done = await withUser(userId, async (tx) => {
-    await loadOwn(tx, userId, id)
-    return softDeleteMemoryById(tx, { userId, id })
+    const row = await loadOwn(tx, userId, id)
+    const deleted = await softDeleteMemoryById(tx, { userId, id })
+    if (deleted && TIER_LEVEL[row.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
+    return deleted
   })
   if (!done) throw new AppError('not_found:memory', { message: 'No such memory.' })
 }
 
 export async function restoreMemory(principal: Principal, id: string): Promise<void> {
   const userId = principal.user.id
-  const done = /^[0-9a-f-]{36}$/i.test(id) && (await withUser(userId, (tx) => restoreMemoryById(tx, { userId, id })))
+  const done =
+    /^[0-9a-f-]{36}$/i.test(id) &&
+    (await withUser(userId, async (tx) => {
+      const restored = await restoreMemoryById(tx, { userId, id })
+      const row = restored ? await getMemoryById(tx, { userId, id }) : undefined
+      if (row && TIER_LEVEL[row.tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
+      return restored
+    }))
   if (!done) throw new AppError('not_found:memory', { message: 'Nothing to restore: no deleted memory with that id.' })
 }
 

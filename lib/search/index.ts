@@ -4,6 +4,7 @@
 // same three signals, then merged. Locked tiers are never searched and never hinted at.
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
+import { listSimilarTermsByUser } from '@/db/queries/memory-terms'
 import { memories, type Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -73,6 +74,7 @@ function filters(userId: string, input: SearchInput, tiers: Tier[], range: { fro
 
 async function sqlLegs(
   tx: DbExecutor,
+  userId: string,
   filter: SQL,
   q: ParsedQuery,
   embedding: { vector: number[]; model: string },
@@ -101,16 +103,26 @@ async function sqlLegs(
     )
     rows.forEach((r, i) => note(r.id, 'fts', i + 1, r.headline))
   }
-  if (q.text.replace(/\s/g, '').length >= 3 && signals.includes('fuzzy')) {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`)
-    const rows = rowsOf<{ id: string }>(
-      await tx.execute(sql`
-        select id from ${memories}
-        where ${where} and ${q.text} <% content
-        order by word_similarity(${q.text}, content) desc, created_at desc
-        limit ${LEG_LIMIT}`),
-    )
-    rows.forEach((r, i) => note(r.id, 'fuzzy', i + 1))
+  if (signals.includes('fuzzy')) {
+    // Typos: each query word is corrected against the user's own vocabulary (a small table
+    // with a trigram index), and memories holding the corrected words are found by full text.
+    const corrections = new Set<string>()
+    for (const word of new Set(q.text.split(' ').filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))) {
+      for (const term of await listSimilarTermsByUser(tx, { userId, word })) corrections.add(term)
+    }
+    if (corrections.size) {
+      const fuzzyQuery = [...corrections].join(' | ')
+      const rows = rowsOf<{ id: string; headline: string }>(
+        await tx.execute(sql`
+          select id, ts_headline('english', content, to_tsquery('english', ${fuzzyQuery}),
+            'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2') as headline
+          from ${memories}
+          where ${where} and search_vector @@ to_tsquery('english', ${fuzzyQuery})
+          order by ts_rank_cd(search_vector, to_tsquery('english', ${fuzzyQuery})) desc, created_at desc
+          limit ${LEG_LIMIT}`),
+      )
+      rows.forEach((r, i) => note(r.id, 'fuzzy', i + 1, r.headline))
+    }
   }
   if (q.text && signals.includes('semantic')) {
     await tx.execute(sql`select set_config('hnsw.ef_search', '100', true)`)
@@ -189,7 +201,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
 
   const result = await withUser(userId, async (tx) => {
     const signals = input.signals ?? ALL_SIGNALS
-    const candidates = open.length ? await sqlLegs(tx, filters(userId, input, open, range), q, embedding, signals) : new Map<string, Candidate>()
+    const candidates = open.length ? await sqlLegs(tx, userId, filters(userId, input, open, range), q, embedding, signals) : new Map<string, Candidate>()
     const secretRows = new Map<string, Memory>()
     const secretBodies = new Map<string, string>()
     if (unlocked.length) {

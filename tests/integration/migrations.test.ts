@@ -9,7 +9,7 @@ import { adminUrl, databaseUrlFor } from '../fixtures/server'
 
 const EXPECTED_TABLES = [
   'access_log', 'api_tokens', 'auth_challenges', 'corrections', 'digests', 'memories',
-  'memory_connections', 'notifications', 'passkeys', 'password_reset_tokens',
+  'memory_connections', 'memory_terms', 'notifications', 'passkeys', 'password_reset_tokens',
   'preference_history', 'rate_limits', 'sessions', 'tier_keys', 'users',
 ]
 

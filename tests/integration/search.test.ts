@@ -144,3 +144,23 @@ describe('POST /api/v1/search bad input', () => {
     expect(r.json.items).toEqual([])
   })
 })
+
+describe('the typo vocabulary', () => {
+  it('holds only tier-1 words, and loses a memory\'s words when it moves into a protected tier', async () => {
+    const { getDb } = await import('@/db')
+    const { memoryTerms } = await import('@/db/schema')
+    const { updateMemory } = await import('@/lib/memories')
+    const user = await createUser()
+    const session = await sessionFor(user)
+    await captureMemory(session, { content: 'quokkas everywhere on the island', tier: 'general' })
+    await captureMemory(session, { content: 'the zebracorn sticker on my locker', tier: 'confidential' })
+    const terms = async () => (await (await getDb()).select().from(memoryTerms)).filter((t) => t.userId === user.id).map((t) => t.term)
+    expect(await terms()).toContain('quokkas')
+    expect(await terms()).not.toContain('zebracorn')
+    const { memory } = await captureMemory(session, { content: 'flamingo parade downtown', tier: 'general' })
+    const found = await search(session, { query: 'flamngo', tiers: ['general'], limit: 5, offset: 0 })
+    expect(contents(found.items)).toEqual(['flamingo parade downtown'])
+    await updateMemory(session, memory.id, { tier: 'secret' })
+    expect(await terms()).not.toContain('flamingo')
+  })
+})

@@ -1,0 +1,40 @@
+// The vocabulary of a user's tier-1 memories, counted, for typo correction in search.
+import { and, eq, inArray, lte, sql } from 'drizzle-orm'
+import { rowsOf, type DbExecutor } from '../index'
+import { memoryTerms } from '../schema'
+
+/** Distinct words of a text worth correcting towards: letters only, 3 to 30 of them. */
+export function termsOf(text: string): string[] {
+  return [...new Set((text.toLowerCase().match(/\p{L}{3,30}/gu) ?? []).slice(0, 500))]
+}
+
+export async function addTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
+  if (terms.length === 0) return
+  await db
+    .insert(memoryTerms)
+    .values(terms.map((term) => ({ userId, term })))
+    .onConflictDoUpdate({ target: [memoryTerms.userId, memoryTerms.term], set: { count: sql`${memoryTerms.count} + 1` } })
+}
+
+export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
+  if (terms.length === 0) return
+  const mine = and(eq(memoryTerms.userId, userId), inArray(memoryTerms.term, terms))
+  await db.update(memoryTerms).set({ count: sql`${memoryTerms.count} - 1` }).where(mine)
+  await db.delete(memoryTerms).where(and(mine, lte(memoryTerms.count, 0)))
+}
+
+/** Words of the vocabulary that look like `word` (trigram similarity), best first. */
+export async function listSimilarTermsByUser(
+  db: DbExecutor,
+  { userId, word, limit = 3, threshold = 0.4 }: { userId: string; word: string; limit?: number; threshold?: number },
+): Promise<string[]> {
+  await db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`)
+  const rows = rowsOf<{ term: string }>(
+    await db.execute(sql`
+      select term from ${memoryTerms}
+      where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % ${word} and ${memoryTerms.term} <> ${word}
+      order by similarity(${memoryTerms.term}, ${word}) desc, ${memoryTerms.count} desc
+      limit ${limit}`),
+  )
+  return rows.map((r) => r.term)
+}
