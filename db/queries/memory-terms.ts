@@ -23,7 +23,10 @@ export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { use
   await db.delete(memoryTerms).where(and(mine, lte(memoryTerms.count, 0)))
 }
 
-/** Words of the vocabulary that look like `word` (trigram similarity), best first. */
+/**
+ * Corrections for a word the vocabulary does not hold: the words that look like it (trigram
+ * similarity), best first. A word the user has written before needs no correction: none.
+ */
 export async function listSimilarTermsByUser(
   db: DbExecutor,
   { userId, word, limit = 3, threshold = 0.4 }: { userId: string; word: string; limit?: number; threshold?: number },
@@ -32,9 +35,10 @@ export async function listSimilarTermsByUser(
   const rows = rowsOf<{ term: string }>(
     await db.execute(sql`
       select term from ${memoryTerms}
-      where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % ${word} and ${memoryTerms.term} <> ${word}
-      order by similarity(${memoryTerms.term}, ${word}) desc, ${memoryTerms.count} desc
-      limit ${limit}`),
+      where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % ${word}
+      order by ${memoryTerms.term} = ${word} desc, similarity(${memoryTerms.term}, ${word}) desc, ${memoryTerms.count} desc
+      limit ${limit + 1}`),
   )
-  return rows.map((r) => r.term)
+  if (rows[0]?.term === word) return []
+  return rows.slice(0, limit).map((r) => r.term)
 }
