@@ -18,6 +18,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/home" className="underline-offset-2 hover:underline">
             Home
           </Link>
+          <Link href="/search" className="underline-offset-2 hover:underline">
+            Search
+          </Link>
           <Link href="/settings" className="underline-offset-2 hover:underline">
             Settings
           </Link>

@@ -17,7 +17,7 @@ import { readBody, readEmbedding } from '@/lib/memories/sealed'
 import { publicMemory, type PublicMemory } from '@/lib/memories/serialize'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { parseQuery, toTsQuery, type ParsedQuery } from './query'
-import { highlight, trigramWordSimilarity } from './text'
+import { highlight, markHeadline, trigramWordSimilarity } from './text'
 
 export type MatchKind = 'fts' | 'fuzzy' | 'semantic'
 
@@ -95,7 +95,7 @@ async function sqlLegs(
     const rows = rowsOf<{ id: string; headline: string }>(
       await tx.execute(sql`
         select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
-          'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2') as headline
+          'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
         from ${memories}
         where ${where} and search_vector @@ to_tsquery('english', ${tsquery})
         order by ts_rank_cd(search_vector, to_tsquery('english', ${tsquery})) desc, created_at desc
@@ -115,7 +115,7 @@ async function sqlLegs(
       const rows = rowsOf<{ id: string; headline: string }>(
         await tx.execute(sql`
           select id, ts_headline('english', content, to_tsquery('english', ${fuzzyQuery}),
-            'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2') as headline
+            'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
           from ${memories}
           where ${where} and search_vector @@ to_tsquery('english', ${fuzzyQuery})
           order by ts_rank_cd(search_vector, to_tsquery('english', ${fuzzyQuery})) desc, created_at desc
@@ -225,7 +225,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       items.push({
         memory: publicMemory(row, body),
         score: Math.round(fuse(c) * 10_000) / 10_000,
-        highlights: [c.headline ?? highlight(body.content, q)],
+        highlights: [c.headline ? markHeadline(c.headline) : highlight(body.content, q)],
         matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
       })
     }

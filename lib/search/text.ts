@@ -42,3 +42,8 @@ export function highlight(content: string, q: ParsedQuery, width = 160): string 
   const marked = pattern ? escape(slice).replace(pattern, '<mark>$1</mark>') : escape(slice)
   return `${start > 0 ? '…' : ''}${marked}${start + width < content.length ? '…' : ''}`
 }
+
+/** ts_headline output with ⟪…⟫ around matches → escaped HTML with <mark> (nothing else is markup). */
+export function markHeadline(headline: string): string {
+  return escape(headline).replace(/⟪/g, '<mark>').replace(/⟫/g, '</mark>')
+}

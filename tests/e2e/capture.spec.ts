@@ -30,4 +30,17 @@ test('capture memories, see their tiers, a locked secret, and move one', async (
   await expect(hike.getByRole('status')).toContainText('Moved to general')
   await page.reload()
   await expect(page.getByTestId('memory').filter({ hasText: 'hiking with Tom' }).getByTestId('tier-badge')).toHaveText('general')
+
+  await page.getByRole('link', { name: 'Search' }).click()
+  await page.getByLabel('Search your memories').fill('hikng')
+  await page.getByRole('button', { name: 'Search' }).click()
+  const hit = page.getByTestId('search-hit').first()
+  await expect(hit).toContainText('hiking with Tom')
+  await expect(hit).toContainText('matched by')
+  await expect(hit.locator('mark')).toHaveText('hiking')
+  // The secret is locked: search never shows it, nor hints at it.
+  await page.getByLabel('Search your memories').fill('router password Amber')
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page.getByRole('status')).toBeVisible()
+  await expect(page.getByText('Amber-Falcon-2291')).toHaveCount(0)
 })

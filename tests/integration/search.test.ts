@@ -164,3 +164,20 @@ describe('the typo vocabulary', () => {
     expect(await terms()).not.toContain('flamingo')
   })
 })
+
+describe('highlights', () => {
+  it('mark the matches and escape everything else', async () => {
+    const user = await createUser()
+    const session = await sessionFor(user)
+    await captureMemory(session, { content: 'note about <script>alert(1)</script> and the tulips', tier: 'general' })
+    const { items } = await search(session, { query: 'tulips', limit: 5, offset: 0 })
+    expect(items[0].highlights[0]).toContain('<mark>tulips</mark>')
+    // Postgres drops the tag; the in-memory highlighter (protected tiers) escapes it.
+    expect(items[0].highlights[0]).not.toMatch(/<script|<\/script/)
+    const { highlight } = await import('@/lib/search/text')
+    const { parseQuery } = await import('@/lib/search/query')
+    expect(highlight('note about <script>alert(1)</script> and the tulips', parseQuery('tulips'))).toBe(
+      'note about &lt;script&gt;alert(1)&lt;/script&gt; and the <mark>tulips</mark>',
+    )
+  })
+})
