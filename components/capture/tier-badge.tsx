@@ -9,11 +9,20 @@ const STYLE: Record<Tier, string> = {
   ultrasecret: 'bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-100',
 }
 
+function LockIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="mr-1 inline size-3 align-[-1px]" fill="currentColor">
+      <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+    </svg>
+  )
+}
+
 export function TierBadge({ tier }: { tier: Tier }) {
   return (
     <span data-testid="tier-badge" className={`rounded-full px-2 py-0.5 text-xs font-medium ${STYLE[tier]}`}>
-      {TIER_LEVEL[tier] >= 2 ? '🔒 ' : ''}
+      {TIER_LEVEL[tier] >= 2 && <LockIcon />}
       {tier}
+      {TIER_LEVEL[tier] >= 2 && <span className="sr-only"> (protected)</span>}
     </span>
   )
 }

@@ -7,12 +7,12 @@ export type EchoedValues = Record<string, string>
 
 export type ActionResult<T = undefined> =
   | { status: 'idle' }
-  | { status: 'ok'; message?: string; data?: T }
+  | { status: 'ok'; message?: string; data?: T; values?: EchoedValues }
   | { status: 'invalid'; message: string; fieldErrors: FieldErrors; values?: EchoedValues }
   | { status: 'error'; code: string; message: string; values?: EchoedValues }
 
 export const IDLE: ActionResult = { status: 'idle' }
 
 export function echoedValues(state: ActionResult<unknown>): EchoedValues {
-  return state.status === 'invalid' || state.status === 'error' ? (state.values ?? {}) : {}
+  return state.status === 'idle' ? {} : (state.values ?? {})
 }

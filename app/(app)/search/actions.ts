@@ -25,7 +25,7 @@ export async function searchAction(_prev: ActionResult<SearchHit[]>, form: FormD
       'search',
     )
     const { items } = await search(principal, input, requestInfo(await headers()))
-    return { status: 'ok', data: items, message: items.length ? `${items.length} found` : 'Nothing found.' }
+    return { status: 'ok', data: items, message: items.length ? `${items.length} found` : 'Nothing found.', values: echo(form, 'query', 'from', 'to') }
   } catch (error) {
     return actionError(error, 'search', echo(form, 'query', 'from', 'to'))
   }
