@@ -23,6 +23,23 @@ export async function startup() {
   }
   warmClassifier()
   schedulePurge()
+  scheduleReembedding()
+}
+
+/** After a change of embedding model, embed the memories again in the background. */
+function scheduleReembedding() {
+  setTimeout(async () => {
+    try {
+      const { countStaleEmbeddings, currentEmbeddingModelId, reembedMemories } = await import('@/lib/embeddings/reembed')
+      const stale = await countStaleEmbeddings()
+      if (stale === 0) return
+      console.log(`[mnemo] ${stale} memories were embedded by another model: re-embedding with ${currentEmbeddingModelId()}`)
+      const progress = await reembedMemories()
+      console.log(`[mnemo] re-embedded ${progress.updated} memories; ${progress.remaining} remain`)
+    } catch (error) {
+      console.error('[mnemo] re-embedding failed (it resumes on the next start):', error instanceof Error ? error.message : error)
+    }
+  }, 5_000).unref()
 }
 
 function warmClassifier() {
