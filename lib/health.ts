@@ -1,10 +1,12 @@
 // The health check: a real round trip to the database and whether its migrations are applied.
 import { ensureMigrated, getDatabase } from '@/db'
+import { masterKeyProblem } from '@/lib/crypto/check'
 import { version } from '@/lib/version'
 
 export interface Health {
   status: 'ok' | 'error'
   db: 'ok' | 'unreachable' | 'migration_failed'
+  keys?: 'mismatch'
   version: string
   reason?: string
 }
@@ -21,6 +23,8 @@ export async function checkHealth(): Promise<Health> {
   } catch (error) {
     return { status: 'error', db: 'migration_failed', version, reason: reasonOf(error) }
   }
+  const keyProblem = masterKeyProblem()
+  if (keyProblem) return { status: 'error', db: 'ok', keys: 'mismatch', version, reason: keyProblem }
   return { status: 'ok', db: 'ok', version }
 }
 

@@ -12,6 +12,9 @@ export async function startup() {
     const started = Date.now()
     await ensureMigrated()
     console.log(`[mnemo] ${where} is ready (${Date.now() - started} ms)`)
+    const { checkMasterKey } = await import('@/lib/crypto/check')
+    const keyProblem = await checkMasterKey()
+    if (keyProblem) console.error(`[mnemo] ${keyProblem}. Protected memories cannot be read or written until this is fixed.`)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     console.error(

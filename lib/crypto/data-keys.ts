@@ -7,7 +7,7 @@ import type { DbExecutor } from '@/db'
 import { tierKeys } from '@/db/schema'
 import type { Tier } from '@/lib/tiers'
 import { open, seal } from './cipher'
-import { masterKey, MasterKeyError, type MasterKey } from './master-key'
+import { masterKey, MasterKeyError, previousMasterKey, type MasterKey } from './master-key'
 
 export type ProtectedTier = Exclude<Tier, 'chronological' | 'general'>
 
@@ -45,16 +45,29 @@ export async function dataKey(db: DbExecutor, { userId, tier }: { userId: string
       .onConflictDoNothing()
     ;[row] = await db.select().from(tierKeys).where(where).limit(1)
   }
-  if (row.masterKeyId !== master.id) {
-    throw new MasterKeyError(
-      `the data keys were wrapped by another master key (id ${row.masterKeyId}, in force ${master.id}): ` +
-        'set MNEMO_MASTER_KEY to the key this database was created with, or finish `npm run keys:rotate`',
-    )
+  let key: Buffer
+  if (row.masterKeyId === master.id) {
+    key = unwrapKey(master, userId, tier, row.wrappedKey)
+  } else {
+    const previous = previousMasterKey()
+    if (!previous || row.masterKeyId !== previous.id) throw mismatch(row.masterKeyId, master.id)
+    // Mid-rotation: open with the previous key and rewrap under the new one on the way.
+    key = unwrapKey(previous, userId, tier, row.wrappedKey)
+    await db
+      .update(tierKeys)
+      .set({ wrappedKey: wrapKey(master, userId, tier, key), masterKeyId: master.id, updatedAt: new Date() })
+      .where(where)
   }
-  const key = unwrapKey(master, userId, tier, row.wrappedKey)
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   cache.set(cacheKey, key)
   return key
+}
+
+export function mismatch(found: string, inForce: string): MasterKeyError {
+  return new MasterKeyError(
+    `MNEMO_MASTER_KEY (id ${inForce}) is not the key that wrapped this database's data keys (id ${found}): ` +
+      'set MNEMO_MASTER_KEY to that key (and MNEMO_PREVIOUS_MASTER_KEY during a rotation), or finish `npm run keys:rotate`',
+  )
 }
 
 /** Drop cached keys of a user (after deleting their wrapped keys: crypto-shredding). */

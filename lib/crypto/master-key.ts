@@ -74,3 +74,9 @@ function loadOrCreateKeyFile(file: string): MasterKey {
 export function resetMasterKeyCache() {
   cached = undefined
 }
+
+/** During a rotation: the key the not-yet-rewrapped data keys still need (MNEMO_PREVIOUS_MASTER_KEY). */
+export function previousMasterKey(): MasterKey | null {
+  const encoded = process.env.MNEMO_PREVIOUS_MASTER_KEY?.trim()
+  return encoded ? parseMasterKey(encoded, 'MNEMO_PREVIOUS_MASTER_KEY') : null
+}

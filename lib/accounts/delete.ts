@@ -1,0 +1,28 @@
+// Deleting an account: the user confirms with their password; the wrapped data keys go first
+// (crypto-shredding: every sealed memory, correction and embedding becomes unreadable for good,
+// in backups too), then the rows. The access log keeps its rows, as an audit log must.
+import { eq } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { getUserById } from '@/db/queries/users'
+import { tierKeys, users } from '@/db/schema'
+import { recordAccess } from '@/lib/audit'
+import { verifyPassword } from '@/lib/auth/password'
+import { forgetDataKeys } from '@/lib/crypto'
+import { AppError } from '@/lib/errors'
+import type { RequestInfo } from '@/lib/http/request-info'
+
+export async function deleteAccount({ userId, password, info }: { userId: string; password: string; info: RequestInfo }): Promise<void> {
+  const db = await getDb()
+  const user = await getUserById(db, { id: userId })
+  if (!user) throw new AppError('not_found:user')
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    await recordAccess({ userId, action: 'account.delete', success: false, ...info, riskScore: 0.7, details: { reason: 'wrong_password' } })
+    throw new AppError('bad_request:account', { message: 'The password is not right.', fieldErrors: { password: ['Not your password.'] } })
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(tierKeys).where(eq(tierKeys.userId, userId))
+    await tx.delete(users).where(eq(users.id, userId))
+  })
+  forgetDataKeys(userId)
+  await recordAccess({ userId, action: 'account.delete', success: true, ...info })
+}
