@@ -106,3 +106,18 @@ test('an API route without a session answers 401 unauthorized:session', async ({
   expect(response.status()).toBe(401)
   expect((await response.json()).error.code).toBe('unauthorized:session')
 })
+
+test('delete the account: it is gone, and signing in fails', async ({ page }) => {
+  await new SignUpPage(page).register({ phone: '+1 415 555 0188', password: 'lemon-quartz-meadow-18' })
+  await expect(page).toHaveURL(/\/home$/)
+  await new SettingsPage(page).open()
+  await page.getByLabel('Your password').fill('lemon-quartz-meadow-18')
+  await page.getByLabel('Type DELETE to confirm').fill('DELETE')
+  await page.getByRole('button', { name: 'Delete my account' }).click()
+  await expect(page).toHaveURL(/\/$/)
+  await page.goto('/settings')
+  await expect(page).toHaveURL(/\/sign-in/)
+  const signIn = new SignInPage(page)
+  await signIn.signIn('+14155550188', 'lemon-quartz-meadow-18')
+  await signIn.expectError(/Wrong phone number/)
+})

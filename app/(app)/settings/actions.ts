@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { z } from 'zod'
 import { createTokenSchema } from '@/app/api/v1/tokens/schema'
+import { redirect } from 'next/navigation'
+import { deleteAccount } from '@/lib/accounts/delete'
 import { changePassword } from '@/lib/accounts/password'
 import { updateProfile } from '@/lib/accounts/profile'
 import { profileUpdateSchema } from '@/lib/accounts/schema'
@@ -131,4 +133,17 @@ export async function revokeTokenAction(id: string): Promise<ActionResult> {
   } catch (error) {
     return actionError(error, 'settings/tokens')
   }
+}
+
+export async function deleteAccountAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const principal = await requireActionUser()
+    if (str(form, 'confirm') !== 'DELETE') {
+      throw new AppError('bad_request:account', { message: 'Type DELETE to confirm.', fieldErrors: { confirm: ['Type DELETE.'] } })
+    }
+    await deleteAccount({ userId: principal.user.id, password: str(form, 'password'), info: requestInfo(await headers()) })
+  } catch (error) {
+    return actionError(error, 'settings/delete-account')
+  }
+  redirect('/')
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DeleteAccount } from '@/components/settings/delete-account'
 import { PasswordForm } from '@/components/settings/password-form'
 import { ProfileForm } from '@/components/settings/profile-form'
 import { SessionList } from '@/components/settings/session-list'
@@ -40,6 +41,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="tokens" title="API tokens">
         <TokenManager tokens={tokens.map(publicToken)} />
+      </Section>
+      <Section id="delete" title="Delete your account">
+        <DeleteAccount />
       </Section>
     </>
   )
