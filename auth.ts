@@ -1,7 +1,7 @@
 // Auth.js (next-auth v5): phone-or-email + password sign-in. The JWT cookie carries a session
 // id and secret; every request checks that session row (revocation, idle and absolute expiry,
 // deactivation), so ending a session takes effect at once.
-import NextAuth, { CredentialsSignin } from 'next-auth'
+import NextAuth, { CredentialsSignin, type Session, type User } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { verifyLogin } from '@/lib/auth/credentials'
 import { checkSession, endSession, maxAgeMs, startSession } from '@/lib/auth/sessions'
@@ -9,23 +9,20 @@ import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
 import { loadOrCreateSecret } from '@/lib/secrets'
 
-declare module 'next-auth' {
-  interface User {
-    sessionId?: string
-    sessionSecret?: string
-  }
-  interface Session {
-    sessionId: string
-  }
+/** What our JWT carries besides Auth.js's own claims: the session row's id and secret. */
+interface SessionClaims {
+  sid?: string
+  sst?: string
+  uid?: string
 }
 
-declare module '@auth/core/jwt' {
-  interface JWT {
-    sid?: string
-    sst?: string
-    uid?: string
-  }
+interface SignedInUser extends User {
+  sessionId: string
+  sessionSecret: string
 }
+
+/** The session `auth()` returns: Auth.js's, plus the id of our session row. */
+export type MnemoSession = Session & { sessionId: string }
 
 /** The codes the sign-in page turns into messages. */
 export type SignInErrorCode = 'invalid' | 'locked' | 'deactivated'
@@ -53,7 +50,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         try {
           const user = await verifyLogin({ identifier, password }, info)
           const session = await startSession({ userId: user.id, info })
-          return { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
+          const signedIn: SignedInUser = { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
+          return signedIn
         } catch (error) {
           if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
           if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
@@ -65,17 +63,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) return { ...token, sid: user.sessionId, sst: user.sessionSecret, uid: user.id }
-      const check = await checkSession({ id: token.sid, secret: token.sst })
+      if (user) {
+        const signedIn = user as SignedInUser
+        return { ...token, sid: signedIn.sessionId, sst: signedIn.sessionSecret, uid: signedIn.id }
+      }
+      const claims = token as SessionClaims
+      const check = await checkSession({ id: claims.sid, secret: claims.sst })
       return check.ok ? token : null
     },
     async session({ session, token }) {
-      return { ...session, sessionId: token.sid ?? '', user: { ...session.user, id: token.uid ?? '' } }
+      const claims = token as SessionClaims
+      const withId: MnemoSession = { ...session, sessionId: claims.sid ?? '', user: { ...session.user, id: claims.uid ?? '' } }
+      return withId
     },
   },
   events: {
     async signOut(message) {
-      if ('token' in message && message.token) await endSession({ id: message.token.sid, secret: message.token.sst })
+      if ('token' in message && message.token) {
+        const claims = message.token as SessionClaims
+        await endSession({ id: claims.sid, secret: claims.sst })
+      }
     },
   },
 }))

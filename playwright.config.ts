@@ -12,7 +12,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? 'list' : 'line',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // localhost, not 127.0.0.1: a passkey's relying-party id must be a host name.
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -37,10 +38,17 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/health`,
+    command: `rm -rf .data/e2e && npx next start -p ${port}`,
+    url: `http://localhost:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { MNEMO_DATA_DIR: '.data/e2e', DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      MNEMO_DATA_DIR: '.data/e2e',
+      DATABASE_URL: '',
+      NEXT_TELEMETRY_DISABLED: '1',
+      MNEMO_PUBLIC_URL: `http://localhost:${port}`,
+      // Short unlock windows, so a test can watch a tier lock again.
+      MNEMO_UNLOCK_MINUTES: '0.25',
+    },
   },
 })

@@ -1,6 +1,6 @@
 // Who is calling an API route: a bearer API token or the Auth.js session cookie, through one
 // helper every route handler uses.
-import { auth } from '@/auth'
+import { auth, type MnemoSession } from '@/auth'
 import { getUserById } from '@/db/queries/users'
 import { getSessionById } from '@/db/queries/sessions'
 import type { Session, User } from '@/db/schema'
@@ -53,7 +53,7 @@ export async function authenticate(request: Request, { scope }: { scope?: Scope 
 
 /** The signed-in user of the current request (pages, server actions), or null. */
 export async function sessionPrincipal(): Promise<Principal | null> {
-  const session = await auth()
+  const session = (await auth()) as MnemoSession | null
   const userId = session?.user?.id
   if (!session || !userId) return null
   const db = await getDb()

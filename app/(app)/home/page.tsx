@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import { Composer } from '@/components/capture/composer'
 import { MemoryList } from '@/components/capture/memory-list'
+import { UnlockBar } from '@/components/security/unlock-bar'
 import { requirePageUser } from '@/lib/auth/page'
 import { listMemories } from '@/lib/memories'
+import { unlockState } from '@/lib/memories/unlock-state'
 
 export const metadata: Metadata = { title: 'Capture' }
 
@@ -21,6 +23,7 @@ export default async function HomePage() {
         <h2 id="list-heading" className="text-xl font-semibold">
           What you captured
         </h2>
+        <UnlockBar state={unlockState(principal)} />
         <MemoryList items={items} />
       </section>
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { DeleteAccount } from '@/components/settings/delete-account'
+import { PasskeyManager } from '@/components/settings/passkey-manager'
 import { PasswordForm } from '@/components/settings/password-form'
 import { ProfileForm } from '@/components/settings/profile-form'
 import { SessionList } from '@/components/settings/session-list'
@@ -9,6 +10,8 @@ import { listApiTokens, publicToken } from '@/lib/auth/api-tokens'
 import { requirePageUser } from '@/lib/auth/page'
 import { publicSession } from '@/lib/auth/public-session'
 import { listSessions } from '@/lib/auth/sessions'
+import { listPasskeys } from '@/lib/webauthn'
+import { publicPasskey } from '@/lib/webauthn/public'
 
 export const metadata: Metadata = { title: 'Settings' }
 
@@ -26,7 +29,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function SettingsPage() {
   const principal = await requirePageUser('/settings')
   const userId = principal.user.id
-  const [profile, sessions, tokens] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId })])
+  const [profile, sessions, tokens, keys] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId }), listPasskeys(userId)])
   return (
     <>
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -35,6 +38,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="password" title="Password">
         <PasswordForm />
+      </Section>
+      <Section id="passkeys" title="Passkeys">
+        <PasskeyManager passkeys={keys.map(publicPasskey)} />
       </Section>
       <Section id="sessions" title="Signed-in devices">
         <SessionList sessions={sessions.map((s) => publicSession(s, principal.sessionId))} />

@@ -1,0 +1,21 @@
+import { authenticate } from '@/lib/auth/principal'
+import { AppError } from '@/lib/errors'
+import { requestInfo } from '@/lib/http/request-info'
+import { readJson, route } from '@/lib/http/route'
+import { removePasskey, renamePasskey } from '@/lib/webauthn'
+import { renameSchema } from '../schema'
+
+type Ctx = { params: Promise<{ id: string }> }
+
+export const PATCH = route(async (request, { params }: Ctx) => {
+  const { user } = await authenticate(request)
+  const { name } = await readJson(request, renameSchema, 'passkey')
+  if (!(await renamePasskey(user.id, decodeURIComponent((await params).id), name))) throw new AppError('not_found:passkey')
+  return new Response(null, { status: 204 })
+})
+
+export const DELETE = route(async (request, { params }: Ctx) => {
+  const { user } = await authenticate(request)
+  if (!(await removePasskey(user.id, decodeURIComponent((await params).id), requestInfo(request.headers)))) throw new AppError('not_found:passkey')
+  return new Response(null, { status: 204 })
+})

@@ -1,0 +1,81 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useState, useTransition } from 'react'
+import { addPasskey } from '@/components/security/webauthn-client'
+import { Button } from '@/components/ui/button'
+import { FormMessage } from '@/components/ui/form-message'
+
+export interface PasskeyView {
+  id: string
+  name: string
+  created_at: string
+  last_used_at: string | null
+}
+
+export function PasskeyManager({ passkeys }: { passkeys: PasskeyView[] }) {
+  const router = useRouter()
+  const [name, setName] = useState('')
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
+  const [pending, start] = useTransition()
+  const run = (work: () => Promise<unknown>, done: string) =>
+    start(async () => {
+      try {
+        await work()
+        setMessage({ tone: 'success', text: done })
+        setName('')
+        router.refresh()
+      } catch (e) {
+        setMessage({ tone: 'error', text: e instanceof Error ? e.message : 'That did not work.' })
+      }
+    })
+  const remove = async (id: string) => {
+    const response = await fetch(`/api/v1/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' })
+    if (!response.ok) throw new Error('Could not remove it.')
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
+      {passkeys.length ? (
+        <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
+          {passkeys.map((p) => (
+            <li key={p.id} data-testid="passkey-row" className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <div>
+                <p className="font-medium">{p.name}</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  added {new Date(p.created_at).toLocaleDateString()} · last used {p.last_used_at ? new Date(p.last_used_at).toLocaleString() : 'never'}
+                </p>
+              </div>
+              <Button variant="secondary" disabled={pending} aria-label={`Remove ${p.name}`} onClick={() => run(() => remove(p.id), 'Passkey removed.')}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No passkey yet. Secret and ultrasecret memories open only with one.</p>
+      )}
+      <form
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault()
+          run(() => addPasskey(name || 'Passkey'), 'Passkey added.')
+        }}
+      >
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Passkey name
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={60}
+            placeholder="My laptop"
+            className="rounded-lg border border-slate-300 px-3 py-2 font-normal dark:border-slate-600 dark:bg-slate-800"
+          />
+        </label>
+        <Button type="submit" disabled={pending}>
+          Add a passkey
+        </Button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,179 @@
+// Passkeys (@simplewebauthn/server): registration, and the step-up ceremony (user verification
+// required) that unlocks tiers 2–3 for 15 minutes and tier 4 for 5. Challenges are single use
+// and live 5 minutes; the signature counter must not go backwards.
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server'
+import { and, eq, gt, sql } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { authChallenges, passkeys, sessions, type Passkey } from '@/db/schema'
+import { withUser } from '@/db/with-user'
+import { recordAccess } from '@/lib/audit'
+import type { Principal } from '@/lib/auth/principal'
+import { AppError } from '@/lib/errors'
+import type { RequestInfo } from '@/lib/http/request-info'
+import { assertNotLimited, countAttempt } from '@/lib/rate-limit'
+import { TIER_LEVEL, type Tier } from '@/lib/tiers'
+import { relyingParty, unlockWindowMs } from './config'
+
+const CHALLENGE_TTL_MS = 5 * 60_000
+
+async function storeChallenge(userId: string, sessionId: string | undefined, challenge: string, purpose: string) {
+  await (await getDb()).insert(authChallenges).values({ userId, sessionId, challenge, purpose, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
+}
+
+/** Takes the challenge out (single use) if it is this user's, for this purpose, and fresh. */
+async function takeChallenge(userId: string, purpose: string, challenge: string): Promise<boolean> {
+  const rows = await (await getDb())
+    .delete(authChallenges)
+    .where(and(eq(authChallenges.challenge, challenge), eq(authChallenges.userId, userId), eq(authChallenges.purpose, purpose), gt(authChallenges.expiresAt, new Date())))
+    .returning({ id: authChallenges.id })
+  return rows.length > 0
+}
+
+function clientChallenge(response: { response: { clientDataJSON: string } }): string {
+  try {
+    return (JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8')) as { challenge: string }).challenge
+  } catch {
+    throw new AppError('bad_request:passkey', { message: 'The passkey answer is malformed.' })
+  }
+}
+
+export function listPasskeys(userId: string): Promise<Passkey[]> {
+  return withUser(userId, (tx) => tx.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(passkeys.createdAt))
+}
+
+export async function registrationOptions(principal: Principal) {
+  const existing = await listPasskeys(principal.user.id)
+  const rp = relyingParty()
+  const options = await generateRegistrationOptions({
+    rpName: rp.name,
+    rpID: rp.id,
+    userName: principal.user.phone,
+    userDisplayName: principal.user.name ?? principal.user.phone,
+    userID: new TextEncoder().encode(principal.user.id),
+    attestationType: 'none',
+    excludeCredentials: existing.map((p) => ({ id: p.id, transports: p.transports as never })),
+    authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
+  })
+  await storeChallenge(principal.user.id, principal.sessionId, options.challenge, 'register')
+  return options
+}
+
+export async function verifyRegistration(principal: Principal, response: RegistrationResponseJSON, name: string, info: RequestInfo): Promise<Passkey> {
+  const userId = principal.user.id
+  const challenge = clientChallenge(response)
+  if (!(await takeChallenge(userId, 'register', challenge))) {
+    throw new AppError('bad_request:passkey', { message: 'This passkey request expired or was already used. Try again.' })
+  }
+  const rp = relyingParty()
+  let verification
+  try {
+    verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, expectedOrigin: rp.origins, expectedRPID: rp.id, requireUserVerification: true })
+  } catch (error) {
+    throw new AppError('bad_request:passkey', { message: `The passkey could not be verified: ${error instanceof Error ? error.message : 'invalid response'}` })
+  }
+  if (!verification.verified) throw new AppError('bad_request:passkey', { message: 'The passkey could not be verified.' })
+  const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo
+  const [row] = await withUser(userId, (tx) =>
+    tx
+      .insert(passkeys)
+      .values({
+        id: credential.id,
+        userId,
+        name: name || 'Passkey',
+        publicKey: credential.publicKey,
+        counter: credential.counter,
+        transports: credential.transports ?? [],
+        deviceType: credentialDeviceType,
+        backedUp: credentialBackedUp,
+      })
+      .returning(),
+  )
+  await recordAccess({ userId, action: 'passkey.register', success: true, ...info, details: { passkey: row.id.slice(0, 12) } })
+  return row
+}
+
+export async function renamePasskey(userId: string, id: string, name: string): Promise<boolean> {
+  const rows = await withUser(userId, (tx) => tx.update(passkeys).set({ name }).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId))).returning({ id: passkeys.id }))
+  return rows.length > 0
+}
+
+export async function removePasskey(userId: string, id: string, info: RequestInfo): Promise<boolean> {
+  const rows = await withUser(userId, (tx) => tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId))).returning({ id: passkeys.id }))
+  if (rows.length) await recordAccess({ userId, action: 'passkey.remove', success: true, ...info, details: { passkey: id.slice(0, 12) } })
+  return rows.length > 0
+}
+
+function unlockKey(tier: Tier): '2' | '3' | '4' {
+  return String(Math.max(2, TIER_LEVEL[tier])) as '2' | '3' | '4'
+}
+
+export async function stepUpOptions(principal: Principal, tier: Tier) {
+  if (principal.kind !== 'session') throw new AppError('forbidden:token', { message: 'Unlock from a signed-in session.' })
+  if (TIER_LEVEL[tier] > principal.user.maxTier) throw new AppError('forbidden:tier', { message: `Your account may not open ${tier} memories.` })
+  await assertNotLimited('unlock-account', principal.user.id)
+  const keys = await listPasskeys(principal.user.id)
+  if (keys.length === 0) throw new AppError('bad_request:passkey', { message: 'Add a passkey in Settings first.' })
+  const options = await generateAuthenticationOptions({
+    rpID: relyingParty().id,
+    allowCredentials: keys.map((k) => ({ id: k.id, transports: k.transports as never })),
+    userVerification: 'required',
+  })
+  await storeChallenge(principal.user.id, principal.sessionId, options.challenge, `unlock:${unlockKey(tier)}`)
+  return options
+}
+
+/** Verifies the step-up and opens the tier's window on this session; returns when it closes. */
+export async function verifyStepUp(principal: Principal, tier: Tier, response: AuthenticationResponseJSON, info: RequestInfo): Promise<Date> {
+  const userId = principal.user.id
+  const key = unlockKey(tier)
+  const fail = async (reason: string, message: string): Promise<never> => {
+    const lockout = await countAttempt('unlock-account', userId)
+    await recordAccess({ userId, action: 'unlock', tier, success: false, ...info, riskScore: 0.6, details: { reason } })
+    if (lockout) throw lockout
+    throw new AppError('unauthorized:passkey', { message })
+  }
+  await assertNotLimited('unlock-account', userId)
+  const challenge = clientChallenge(response)
+  if (!(await takeChallenge(userId, `unlock:${key}`, challenge))) return fail('challenge', 'This unlock request expired or was already used. Try again.')
+  const [passkey] = await withUser(userId, (tx) => tx.select().from(passkeys).where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))))
+  if (!passkey) return fail('unknown_credential', 'That passkey is not one of yours.')
+  const rp = relyingParty()
+  let verification
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origins,
+      expectedRPID: rp.id,
+      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
+      requireUserVerification: true,
+    })
+  } catch (error) {
+    return fail('verification', `The passkey could not be verified: ${error instanceof Error ? error.message : 'invalid response'}`)
+  }
+  if (!verification.verified) return fail('verification', 'The passkey could not be verified.')
+  // A passkey step-up opens tiers 2–3 for 15 minutes; asked for tier 4, it also opens tier 4 for 5.
+  const now = Date.now()
+  const until = new Date(now + unlockWindowMs(key))
+  const unlocks: Record<string, string> = { ...(principal.session?.unlocks ?? {}), '3': new Date(now + unlockWindowMs('3')).toISOString() }
+  if (key === '4') unlocks['4'] = until.toISOString()
+  const db = await getDb()
+  await db.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(passkeys.id, passkey.id))
+  await db.update(sessions).set({ unlocks }).where(and(eq(sessions.id, principal.sessionId!), eq(sessions.userId, userId)))
+  await recordAccess({ userId, action: 'unlock', tier, success: true, ...info, details: { until: until.toISOString(), method: 'passkey' } })
+  return until
+}
+
+/** "Lock now": closes every unlock window of this session (a password sign-in stays fresh). */
+export async function lockNow(principal: Principal, info: RequestInfo): Promise<void> {
+  if (!principal.sessionId) return
+  await (await getDb()).update(sessions).set({ unlocks: {}, freshAuthAt: sql`least(${sessions.freshAuthAt}, now() - interval '13 hours')` }).where(eq(sessions.id, principal.sessionId))
+  await recordAccess({ userId: principal.user.id, action: 'lock', success: true, ...info })
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test'
+import { SettingsPage, SignUpPage } from './pages/auth'
+
+test('register a passkey, step up to read a secret, and see it lock again', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  })
+
+  await new SignUpPage(page).register({ phone: '+1 415 555 0199', password: 'granite-pelican-sonnet-44' })
+  await expect(page).toHaveURL(/\/home$/)
+  await page.getByLabel('What do you want to remember?').fill('the storage unit code is 5512-Heron')
+  await page.getByRole('button', { name: 'Save' }).click()
+  const secret = page.getByTestId('memory').first()
+  await expect(secret).toContainText('Locked')
+
+  // Without a passkey the step-up says what to do.
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'passkey' })).toContainText('Add a passkey in Settings first')
+
+  const settings = new SettingsPage(page)
+  await settings.open()
+  await page.getByLabel('Passkey name').fill('Test authenticator')
+  await page.getByRole('button', { name: 'Add a passkey' }).click()
+  await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
+
+  await page.goto('/home')
+  await expect(page.getByTestId('memory').first()).toContainText('Locked')
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(page.getByTestId('unlock-state')).toContainText('secret: open until')
+  await expect(page.getByTestId('memory').first()).toContainText('the storage unit code is 5512-Heron')
+
+  await page.getByRole('button', { name: 'Lock now' }).click()
+  await expect(page.getByTestId('unlock-state')).toContainText('secret: locked')
+  await expect(page.getByTestId('memory').first()).toContainText('Locked')
+
+  // Unlock again and let the (shortened, 15 s) window run out.
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(page.getByTestId('memory').first()).toContainText('5512-Heron')
+  await page.waitForTimeout(16_000)
+  await page.reload()
+  await expect(page.getByTestId('memory').first()).toContainText('Locked')
+  await expect(page.getByText('5512-Heron')).toHaveCount(0)
+})

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { getDb } from '@/db'
+import { accessLog, sessions } from '@/db/schema'
+import { canRead } from '@/lib/memories'
+import { lockNow, stepUpOptions, verifyStepUp } from '@/lib/webauthn'
+import { unlockWithPassword } from '@/lib/webauthn/password-unlock'
+import { createUser, testInfo } from '../fixtures/accounts'
+import { setupTestDatabase } from '../fixtures/db'
+import { STRONG_PASSWORD } from '../fixtures/http'
+import { sessionFor } from '../fixtures/principal'
+
+setupTestDatabase()
+
+const fakeAssertion = (challenge: string) =>
+  ({
+    id: 'credential-that-does-not-exist',
+    rawId: 'credential-that-does-not-exist',
+    type: 'public-key',
+    clientExtensionResults: {},
+    response: {
+      clientDataJSON: Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge, origin: 'http://localhost:3000' })).toString('base64url'),
+      authenticatorData: '',
+      signature: '',
+    },
+  }) as never
+
+describe('unlocking protected tiers', () => {
+  it('asks for a passkey first when the user has none', async () => {
+    const user = await createUser()
+    await expect(stepUpOptions(await sessionFor(user), 'secret')).rejects.toMatchObject({ code: 'bad_request:passkey' })
+  })
+
+  it('refuses an unknown or replayed challenge, logs it, and locks step-ups after 3 failures', async () => {
+    const user = await createUser()
+    const principal = await sessionFor(user)
+    for (let i = 0; i < 2; i++) {
+      await expect(verifyStepUp(principal, 'secret', fakeAssertion(`made-up-${i}`), testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    }
+    await expect(verifyStepUp(principal, 'secret', fakeAssertion('made-up-3'), testInfo())).rejects.toMatchObject({ code: 'rate_limited:unlock' })
+    await expect(verifyStepUp(principal, 'secret', fakeAssertion('made-up-4'), testInfo())).rejects.toMatchObject({ code: 'rate_limited:unlock' })
+    const failures = (await (await getDb()).select().from(accessLog)).filter((r) => r.userId === user.id && r.action === 'unlock' && !r.success)
+    expect(failures).toHaveLength(3)
+  })
+
+  it('opens the confidential tier with the password, and "lock now" closes every window', async () => {
+    const user = await createUser()
+    const stale = await sessionFor(user, { freshLogin: false, unlocks: { '3': new Date(Date.now() + 600_000).toISOString() } })
+    await expect(unlockWithPassword(stale, 'not-my-password-1', testInfo())).rejects.toMatchObject({ code: 'unauthorized:password' })
+    const until = await unlockWithPassword(stale, STRONG_PASSWORD, testInfo())
+    expect(until.getTime()).toBeGreaterThan(Date.now() + 11 * 3_600_000)
+    const db = await getDb()
+    const [row] = await db.select().from(sessions).where(eq(sessions.id, stale.sessionId!))
+    expect(canRead({ ...stale, session: row }, 'confidential')).toBe(true)
+
+    await lockNow({ ...stale, session: row }, testInfo())
+    const [locked] = await db.select().from(sessions).where(eq(sessions.id, stale.sessionId!))
+    expect(locked.unlocks).toEqual({})
+    expect(canRead({ ...stale, session: locked }, 'confidential')).toBe(false)
+    expect(canRead({ ...stale, session: locked }, 'secret')).toBe(false)
+  })
+})
