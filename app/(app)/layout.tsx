@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { signOutAction } from './actions'
 import { sessionPrincipal } from '@/lib/auth/page'
+import { countUnread } from '@/lib/notify'
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Each page checks the session itself (and redirects to sign-in with its own path);
@@ -8,6 +9,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const principal = await sessionPrincipal()
   if (!principal) return children
   const { user } = principal
+  const unread = await countUnread({ userId: user.id })
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col">
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
@@ -24,6 +26,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/settings" className="underline-offset-2 hover:underline">
             Settings
           </Link>
+          {unread > 0 && (
+            <Link href="/settings#alerts" className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-medium text-white" data-testid="alerts-badge">
+              {unread} {unread === 1 ? 'alert' : 'alerts'}
+            </Link>
+          )}
           <span className="hidden text-slate-500 sm:inline dark:text-slate-400">{user.name ?? user.phone}</span>
           <form action={signOutAction}>
             <button type="submit" className="rounded-md px-2 py-1 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { asc, desc, sql } from 'drizzle-orm'
 import { getDb, type DbExecutor } from '@/db'
 import { accessLog, type AccessLogEntry } from '@/db/schema'
+import { raiseAlerts } from '@/lib/notify/alerts'
 import type { Tier } from '@/lib/tiers'
 
 export const GENESIS_HASH = '0'.repeat(64)
@@ -83,6 +84,10 @@ export async function recordAccess(event: AccessEvent, db?: DbExecutor): Promise
       .insert(accessLog)
       .values({ ...row, prevHash, hash: hashEntry(prevHash, row) })
       .returning()
+    return inserted
+  })
+  .then(async (inserted) => {
+    await raiseAlerts(client, inserted)
     return inserted
   })
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { AccessLog } from '@/components/settings/access-log'
 import { DeleteAccount } from '@/components/settings/delete-account'
 import { PasskeyManager } from '@/components/settings/passkey-manager'
 import { PasswordForm } from '@/components/settings/password-form'
@@ -10,6 +11,8 @@ import { listApiTokens, publicToken } from '@/lib/auth/api-tokens'
 import { requirePageUser } from '@/lib/auth/page'
 import { publicSession } from '@/lib/auth/public-session'
 import { listSessions } from '@/lib/auth/sessions'
+import { listAccessLog, publicAccessEntry } from '@/lib/audit/list'
+import { listNotifications, markRead, publicNotification } from '@/lib/notify'
 import { listPasskeys } from '@/lib/webauthn'
 import { publicPasskey } from '@/lib/webauthn/public'
 
@@ -29,10 +32,25 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function SettingsPage() {
   const principal = await requirePageUser('/settings')
   const userId = principal.user.id
-  const [profile, sessions, tokens, keys] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId }), listPasskeys(userId)])
+  const [profile, sessions, tokens, keys, log, alerts] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId }), listPasskeys(userId), listAccessLog({ userId, limit: 30 }), listNotifications({ userId })])
+  // Seeing the alerts here marks them read (the badge in the header goes away next time).
+  await markRead({ userId })
   return (
     <>
       <h1 className="text-2xl font-bold">Settings</h1>
+      {alerts.length > 0 && (
+        <Section id="alerts" title="Alerts">
+          <ul className="flex flex-col gap-2" data-testid="alerts">
+            {alerts.map(publicNotification).map((a) => (
+              <li key={a.id} className={`rounded-lg border p-3 text-sm ${a.read ? 'border-slate-200 dark:border-slate-700' : 'border-red-300 dark:border-red-800'}`}>
+                <p className="font-medium">{a.title}</p>
+                <p>{a.body}</p>
+                <p className="text-xs text-slate-600 dark:text-slate-400">{new Date(a.created_at).toLocaleString()}</p>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
       <Section id="profile" title="Profile and preferences">
         <ProfileForm profile={profile} />
       </Section>
@@ -47,6 +65,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="tokens" title="API tokens">
         <TokenManager tokens={tokens.map(publicToken)} />
+      </Section>
+      <Section id="access-log" title="Access log">
+        <AccessLog entries={log.map(publicAccessEntry)} />
       </Section>
       <Section id="delete" title="Delete your account">
         <DeleteAccount />

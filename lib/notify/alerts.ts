@@ -1,0 +1,63 @@
+// Security alerts for the user: repeated failed unlocks (3 in 10 minutes), an unlock from a
+// device or IP not seen before, and any event with a risk score above 0.7. Each becomes an
+// in-app notification, and an email where the user enabled email notifications.
+import { and, desc, eq, gte, ne } from 'drizzle-orm'
+import type { DbExecutor } from '@/db'
+import { getUserById } from '@/db/queries/users'
+import { accessLog, notifications, type AccessLogEntry } from '@/db/schema'
+import { effectivePreferences } from '@/lib/accounts/preferences'
+import { sendMail } from './mail'
+
+const FAILED_UNLOCKS = 3
+const WINDOW_MS = 10 * 60_000
+const HIGH_RISK = 0.7
+
+interface Alert {
+  kind: string
+  title: string
+  body: string
+}
+
+async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> {
+  if (!row.userId) return []
+  const alerts: Alert[] = []
+  const where = [row.device, row.ip].filter(Boolean).join(', ') || 'an unknown device'
+  if (row.action === 'unlock' && !row.success) {
+    const recent = await db
+      .select({ id: accessLog.id })
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, row.userId), eq(accessLog.action, 'unlock'), eq(accessLog.success, false), gte(accessLog.createdAt, new Date(Date.now() - WINDOW_MS))))
+    if (recent.length === FAILED_UNLOCKS) {
+      alerts.push({ kind: 'security.failed_unlocks', title: 'Failed unlocks of your protected memories', body: `${FAILED_UNLOCKS} failed unlocks in 10 minutes from ${where}. Unlocking is paused for 15 minutes. If this was not you, change your password and sign out other devices.` })
+    }
+  }
+  if (row.action === 'unlock' && row.success) {
+    const seen = await db
+      .select({ device: accessLog.device, ip: accessLog.ip })
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, row.userId), eq(accessLog.success, true), ne(accessLog.id, row.id)))
+      .orderBy(desc(accessLog.id))
+      .limit(500)
+    const known = seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip)
+    if (!known) alerts.push({ kind: 'security.new_device', title: 'Protected memories unlocked from a new device', body: `Your ${row.tier ?? 'protected'} memories were unlocked from ${where}.` })
+  }
+  if (row.riskScore > HIGH_RISK) {
+    alerts.push({ kind: 'security.high_risk', title: 'Unusual activity on your account', body: `A high-risk event (${row.action}) came from ${where}.` })
+  }
+  return alerts
+}
+
+/** Called for every access-log row; failures here never break the action that was logged. */
+export async function raiseAlerts(db: DbExecutor, row: AccessLogEntry): Promise<void> {
+  try {
+    const alerts = await alertsFor(db, row)
+    if (alerts.length === 0 || !row.userId) return
+    await db.insert(notifications).values(alerts.map((a) => ({ userId: row.userId!, kind: a.kind, title: a.title, body: a.body, data: { accessLogId: row.id } })))
+    const user = await getUserById(db, { id: row.userId })
+    if (user?.email && effectivePreferences(user.preferences).notifications.email) {
+      for (const a of alerts) await sendMail({ to: user.email, subject: `mnemo: ${a.title}`, text: `${a.body}\n` })
+    }
+  } catch (error) {
+    console.error('[mnemo] could not raise a security alert:', error instanceof Error ? error.message : error)
+  }
+}
