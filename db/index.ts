@@ -87,6 +87,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   const { vector } = await import('@electric-sql/pglite-pgvector')
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
   const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin')
+  const { pgcrypto } = await import('@electric-sql/pglite/contrib/pgcrypto')
   const { drizzle } = await import('drizzle-orm/pglite')
   const { migrate } = await import('drizzle-orm/pglite/migrator')
 
@@ -94,7 +95,7 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
   let client: PGlite
   try {
     client = await PGlite.create(options.dataDir, {
-      extensions: { vector, pg_trgm, btree_gin },
+      extensions: { vector, pg_trgm, btree_gin, pgcrypto },
       loadDataDir: options.loadDataDir,
     })
   } catch (error) {
@@ -170,7 +171,7 @@ function isAlive(pid: number): boolean {
 /** Fails with a message that says how to install what is missing, before any DDL runs. */
 export async function assertExtensionsAvailable(query: (sql: string) => Promise<unknown[]>) {
   const rows = (await query(
-    "select name from pg_available_extensions where name in ('vector', 'pg_trgm', 'btree_gin')",
+    "select name from pg_available_extensions where name in ('vector', 'pg_trgm', 'btree_gin', 'pgcrypto')",
   )) as { name: string }[]
   const have = new Set(rows.map((r) => r.name))
   if (!have.has('vector')) {
@@ -180,7 +181,7 @@ export async function assertExtensionsAvailable(query: (sql: string) => Promise<
         'which builds it from source), then restart mnemo.',
     )
   }
-  for (const name of ['pg_trgm', 'btree_gin']) {
+  for (const name of ['pg_trgm', 'btree_gin', 'pgcrypto']) {
     if (!have.has(name)) {
       throw new DatabaseConfigError(
         `The PostgreSQL server lacks the "${name}" extension. Install the server's contrib package ` +

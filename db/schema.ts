@@ -42,9 +42,12 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }
 
-/** Rows are visible to, and writable by, the user named in `app.user_id` only. */
+/**
+ * Rows are visible to, and writable by, the user named in `app.user_id` only, and only when
+ * `app.user_sig` proves the application set it (mnemo_user_id(), migration 0005).
+ */
 function ownerPolicy(table: string, column: SQL) {
-  const owner = sql`${column} = nullif(current_setting('app.user_id', true), '')::uuid`
+  const owner = sql`${column} = (select mnemo_user_id())`
   return pgPolicy(`${table}_owner`, { for: 'all', to: appRole, using: owner, withCheck: owner })
 }
 

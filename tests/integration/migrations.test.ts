@@ -9,7 +9,7 @@ import { adminUrl, databaseUrlFor } from '../fixtures/server'
 
 const EXPECTED_TABLES = [
   'access_log', 'api_tokens', 'auth_challenges', 'corrections', 'digests', 'memories',
-  'memory_connections', 'memory_terms', 'notifications', 'passkeys', 'password_reset_tokens',
+  'memory_connections', 'memory_terms', 'mnemo_secrets', 'notifications', 'passkeys', 'password_reset_tokens',
   'preference_history', 'rate_limits', 'sessions', 'tier_keys', 'users',
 ]
 
@@ -46,7 +46,7 @@ describe('migrations', () => {
         where t.schemaname = 'public' order by t.tablename`),
     )
     expect(tables.map((t) => t.tablename)).toEqual(EXPECTED_TABLES)
-    const userOwned = tables.filter((t) => !['auth_challenges', 'rate_limits'].includes(t.tablename))
+    const userOwned = tables.filter((t) => !['auth_challenges', 'mnemo_secrets', 'rate_limits'].includes(t.tablename))
     expect(userOwned.every((t) => t.rowsecurity && t.forced)).toBe(true)
 
     const applied = rowsOf<{ n: number }>(
@@ -61,13 +61,13 @@ describe('migrations', () => {
   })
 
   it('names the missing vector extension and how to install it', async () => {
-    const query = async () => [{ name: 'pg_trgm' }, { name: 'btree_gin' }]
+    const query = async () => [{ name: 'pg_trgm' }, { name: 'btree_gin' }, { name: 'pgcrypto' }]
     await expect(assertExtensionsAvailable(query)).rejects.toThrow(DatabaseConfigError)
     await expect(assertExtensionsAvailable(query)).rejects.toThrow(/"vector" extension \(pgvector\).*Install/)
   })
 
   it('names a missing contrib extension', async () => {
-    const query = async () => [{ name: 'vector' }, { name: 'btree_gin' }]
+    const query = async () => [{ name: 'vector' }, { name: 'btree_gin' }, { name: 'pgcrypto' }]
     await expect(assertExtensionsAvailable(query)).rejects.toThrow(/"pg_trgm" extension/)
   })
 })

@@ -90,3 +90,23 @@ describe('row level security', () => {
     expect(who.role).not.toBe('mnemo_app')
   })
 })
+
+describe('a forged app.user_id', () => {
+  it("opens nothing of another user: the id is trusted only with the application's signature", async () => {
+    const forged = await withUser(alice.id, async (tx) => {
+      await tx.execute(sql`select set_config('app.user_id', ${bob.id}, true)`)
+      return tx.select().from(memories)
+    })
+    expect(forged).toEqual([])
+    await expect(
+      withUser(alice.id, async (tx) => {
+        await tx.execute(sql`select set_config('app.user_id', ${bob.id}, true)`)
+        await tx.insert(notifications).values({ userId: bob.id, kind: 'x', title: 'planted' })
+      }),
+    ).rejects.toThrow()
+  })
+
+  it('cannot read the signing secret as the application role', async () => {
+    await expect(withUser(alice.id, (tx) => tx.execute(sql`select value from mnemo_secrets`))).rejects.toThrow()
+  })
+})

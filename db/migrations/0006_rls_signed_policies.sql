@@ -1,0 +1,14 @@
+ALTER POLICY "access_log_owner" ON "access_log" TO mnemo_app USING ("access_log"."user_id" = (select mnemo_user_id())) WITH CHECK ("access_log"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "api_tokens_owner" ON "api_tokens" TO mnemo_app USING ("api_tokens"."user_id" = (select mnemo_user_id())) WITH CHECK ("api_tokens"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "corrections_owner" ON "corrections" TO mnemo_app USING ("corrections"."user_id" = (select mnemo_user_id())) WITH CHECK ("corrections"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "digests_owner" ON "digests" TO mnemo_app USING ("digests"."user_id" = (select mnemo_user_id())) WITH CHECK ("digests"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "memories_owner" ON "memories" TO mnemo_app USING ("memories"."user_id" = (select mnemo_user_id())) WITH CHECK ("memories"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "memory_connections_owner" ON "memory_connections" TO mnemo_app USING ("memory_connections"."user_id" = (select mnemo_user_id())) WITH CHECK ("memory_connections"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "memory_terms_owner" ON "memory_terms" TO mnemo_app USING ("memory_terms"."user_id" = (select mnemo_user_id())) WITH CHECK ("memory_terms"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "notifications_owner" ON "notifications" TO mnemo_app USING ("notifications"."user_id" = (select mnemo_user_id())) WITH CHECK ("notifications"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "passkeys_owner" ON "passkeys" TO mnemo_app USING ("passkeys"."user_id" = (select mnemo_user_id())) WITH CHECK ("passkeys"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "password_reset_tokens_owner" ON "password_reset_tokens" TO mnemo_app USING ("password_reset_tokens"."user_id" = (select mnemo_user_id())) WITH CHECK ("password_reset_tokens"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "preference_history_owner" ON "preference_history" TO mnemo_app USING ("preference_history"."user_id" = (select mnemo_user_id())) WITH CHECK ("preference_history"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "sessions_owner" ON "sessions" TO mnemo_app USING ("sessions"."user_id" = (select mnemo_user_id())) WITH CHECK ("sessions"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "tier_keys_owner" ON "tier_keys" TO mnemo_app USING ("tier_keys"."user_id" = (select mnemo_user_id())) WITH CHECK ("tier_keys"."user_id" = (select mnemo_user_id()));--> statement-breakpoint
+ALTER POLICY "users_owner" ON "users" TO mnemo_app USING ("users"."id" = (select mnemo_user_id())) WITH CHECK ("users"."id" = (select mnemo_user_id()));
