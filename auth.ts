@@ -4,6 +4,7 @@
 import NextAuth, { CredentialsSignin, type Session, type User } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { verifyLogin } from '@/lib/auth/credentials'
+import { passkeyUser } from '@/lib/auth/passkey-sign-in'
 import { checkSession, endSession, maxAgeMs, startSession } from '@/lib/auth/sessions'
 import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
@@ -56,6 +57,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
           if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
           if (error instanceof AppError && error.kind === 'unauthorized') throw new SignInFailure('invalid')
+          throw error
+        }
+      },
+    }),
+    Credentials({
+      id: 'passkey',
+      name: 'Passkey',
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        const info = requestInfo(request.headers)
+        try {
+          const user = await passkeyUser(typeof credentials.response === 'string' ? credentials.response : '', info)
+          const session = await startSession({ userId: user.id, info })
+          const signedIn: SignedInUser = { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
+          return signedIn
+        } catch (error) {
+          if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
+          if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
+          if (error instanceof AppError) throw new SignInFailure('invalid')
           throw error
         }
       },

@@ -15,7 +15,7 @@ import { parseWith } from '@/lib/http/route'
 import { AppError } from '@/lib/errors'
 
 /** Only a path on this site: never an open redirect. */
-function safeNext(value: FormDataEntryValue | null): string {
+function safeNext(value: FormDataEntryValue | string | null): string {
   const next = typeof value === 'string' ? value : ''
   return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/home'
 }
@@ -32,12 +32,22 @@ const SIGN_IN_MESSAGES: Record<string, string> = {
 }
 
 async function signInWith(identifier: string, password: string, next: string): Promise<ActionResult> {
+  return runSignIn('credentials', { identifier, password }, next, { identifier })
+}
+
+/** The passkey ceremony's answer, handed to Auth.js's "passkey" provider. */
+export async function passkeySignInAction(response: string, next: string): Promise<ActionResult> {
+  if (typeof response !== 'string' || response.length > 16_384) return { status: 'error', code: 'auth:invalid', message: SIGN_IN_MESSAGES.invalid }
+  return runSignIn('passkey', { response }, safeNext(next), {})
+}
+
+async function runSignIn(provider: string, fields: Record<string, string>, next: string, values: Record<string, string>): Promise<ActionResult> {
   try {
-    await signIn('credentials', { identifier, password, redirectTo: next })
+    await signIn(provider, { ...fields, redirectTo: next })
     return { status: 'ok' }
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { status: 'error', code: `auth:${error.code}`, message: SIGN_IN_MESSAGES[error.code] ?? SIGN_IN_MESSAGES.invalid, values: { identifier } }
+      return { status: 'error', code: `auth:${error.code}`, message: SIGN_IN_MESSAGES[error.code] ?? SIGN_IN_MESSAGES.invalid, values }
     }
     if (error instanceof AuthError) return { status: 'error', code: 'auth:error', message: 'Signing in failed. Try again.' }
     throw error // the redirect after a successful sign-in

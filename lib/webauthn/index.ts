@@ -177,3 +177,47 @@ export async function lockNow(principal: Principal, info: RequestInfo): Promise<
   await (await getDb()).update(sessions).set({ unlocks: {}, freshAuthAt: sql`least(${sessions.freshAuthAt}, now() - interval '13 hours')` }).where(eq(sessions.id, principal.sessionId))
   await recordAccess({ userId: principal.user.id, action: 'lock', success: true, ...info })
 }
+
+/** Options for signing in with a passkey: discoverable credentials, user verification required. */
+export async function signInOptions(info: RequestInfo) {
+  await assertNotLimited('login-ip', info.ip)
+  const options = await generateAuthenticationOptions({ rpID: relyingParty().id, userVerification: 'required' })
+  await (await getDb()).insert(authChallenges).values({ userId: null, challenge: options.challenge, purpose: 'signin', expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
+  return options
+}
+
+/** Verifies a passkey sign-in; the user is whoever owns the credential. */
+export async function verifyPasskeySignIn(response: AuthenticationResponseJSON, info: RequestInfo): Promise<string> {
+  await assertNotLimited('login-ip', info.ip)
+  const db = await getDb()
+  const challenge = clientChallenge(response)
+  const taken = await db
+    .delete(authChallenges)
+    .where(and(eq(authChallenges.challenge, challenge), eq(authChallenges.purpose, 'signin'), gt(authChallenges.expiresAt, new Date())))
+    .returning({ id: authChallenges.id })
+  const [passkey] = taken.length ? await db.select().from(passkeys).where(eq(passkeys.id, response.id)) : []
+  const refuse = async (reason: string): Promise<never> => {
+    await countAttempt('login-ip', info.ip)
+    await recordAccess({ userId: passkey?.userId, action: 'login', success: false, ...info, riskScore: 0.4, details: { method: 'passkey', reason } })
+    throw new AppError('unauthorized:passkey', { message: 'That passkey could not sign you in.' })
+  }
+  if (!taken.length) return refuse('challenge')
+  if (!passkey) return refuse('unknown_credential')
+  const rp = relyingParty()
+  let verification
+  try {
+    verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origins,
+      expectedRPID: rp.id,
+      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
+      requireUserVerification: true,
+    })
+  } catch {
+    return refuse('verification')
+  }
+  if (!verification.verified) return refuse('verification')
+  await db.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(passkeys.id, passkey.id))
+  return passkey.userId
+}

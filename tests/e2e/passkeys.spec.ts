@@ -42,4 +42,11 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await page.reload()
   await expect(page.getByTestId('memory').first()).toContainText('Locked')
   await expect(page.getByText('5512-Heron')).toHaveCount(0)
+
+  // Sign out, then back in with the passkey alone.
+  await new SettingsPage(page).open()
+  await new SettingsPage(page).signOut()
+  await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
+  await expect(page).toHaveURL(/\/home$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Capture')
 })

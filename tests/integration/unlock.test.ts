@@ -60,3 +60,17 @@ describe('unlocking protected tiers', () => {
     expect(canRead({ ...stale, session: locked }, 'secret')).toBe(false)
   })
 })
+
+describe('signing in with a passkey', () => {
+  it('refuses a challenge the server never gave (or already used), and logs it', async () => {
+    const { verifyPasskeySignIn, signInOptions } = await import('@/lib/webauthn')
+    await expect(verifyPasskeySignIn(fakeAssertion('never-issued'), testInfo('198.51.100.123'))).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    const options = await signInOptions(testInfo('198.51.100.123'))
+    expect(options.userVerification).toBe('required')
+    expect(options.allowCredentials ?? []).toEqual([])
+    // A real challenge with an unknown credential is refused too, and the challenge is spent.
+    await expect(verifyPasskeySignIn(fakeAssertion(options.challenge), testInfo('198.51.100.123'))).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    const failures = (await (await getDb()).select().from(accessLog)).filter((r) => r.action === 'login' && !r.success && r.ip === '198.51.100.123')
+    expect(failures).toHaveLength(2)
+  })
+})

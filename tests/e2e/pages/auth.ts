@@ -22,7 +22,7 @@ export class SignInPage {
     await this.page.goto('/sign-in')
     await this.page.getByLabel('Phone number or email').fill(identifier)
     await this.page.getByLabel('Password').fill(password)
-    await this.page.getByRole('button', { name: 'Sign in' }).click()
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click()
   }
 
   async expectError(text: RegExp) {
