@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getDb } from '@/db'
+import { passkeys, sessions, type User } from '@/db/schema'
+import type { Principal } from '@/lib/auth/principal'
+import { canRead } from '@/lib/memories'
+import { stepUpOptions, verifyStepUp } from '@/lib/webauthn'
+import { createUser, testInfo } from '../fixtures/accounts'
+import { SoftAuthenticator } from '../fixtures/authenticator'
+import { setupTestDatabase } from '../fixtures/db'
+import { sessionFor } from '../fixtures/principal'
+
+setupTestDatabase()
+
+let alice: User
+let bob: User
+const alicesKey = new SoftAuthenticator()
+const bobsKey = new SoftAuthenticator()
+
+beforeAll(async () => {
+  process.env.MNEMO_PUBLIC_URL = 'http://localhost:3000'
+  alice = await createUser()
+  bob = await createUser()
+  const db = await getDb()
+  await db.insert(passkeys).values([
+    { id: alicesKey.id, userId: alice.id, name: 'alice', publicKey: alicesKey.publicKey, counter: 0 },
+    { id: bobsKey.id, userId: bob.id, name: 'bob', publicKey: bobsKey.publicKey, counter: 0 },
+  ])
+})
+afterAll(() => {
+  delete process.env.MNEMO_PUBLIC_URL
+})
+
+async function fresh(principal: Principal): Promise<Principal> {
+  const [row] = await (await getDb()).select().from(sessions).where(eq(sessions.id, principal.sessionId!))
+  return { ...principal, session: row }
+}
+
+describe('passkey step-up with real signatures', () => {
+  it('opens the secret tier for this session with a valid assertion', async () => {
+    const principal = await sessionFor(alice)
+    expect(canRead(principal, 'secret')).toBe(false)
+    const { challenge } = await stepUpOptions(principal, 'secret')
+    const until = await verifyStepUp(principal, 'secret', alicesKey.assert(challenge) as never, testInfo())
+    expect(until.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000)
+    expect(canRead(await fresh(principal), 'secret')).toBe(true)
+    expect(canRead(await fresh(principal), 'ultrasecret')).toBe(false)
+  })
+
+  it('refuses a replayed assertion: the challenge is single use', async () => {
+    const principal = await sessionFor(alice)
+    const { challenge } = await stepUpOptions(principal, 'secret')
+    const assertion = alicesKey.assert(challenge)
+    await verifyStepUp(principal, 'secret', assertion as never, testInfo())
+    await expect(verifyStepUp(principal, 'secret', assertion as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+  })
+
+  it("refuses another user's credential", async () => {
+    const principal = await sessionFor(alice)
+    const { challenge } = await stepUpOptions(principal, 'secret')
+    await expect(verifyStepUp(principal, 'secret', bobsKey.assert(challenge) as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    expect(canRead(await fresh(principal), 'secret')).toBe(false)
+  })
+
+  it('refuses a signature counter that goes backwards (a cloned authenticator)', async () => {
+    const principal = await sessionFor(bob)
+    const first = await stepUpOptions(principal, 'ultrasecret')
+    await verifyStepUp(principal, 'ultrasecret', bobsKey.assert(first.challenge, { counter: 50 }) as never, testInfo())
+    const second = await stepUpOptions(principal, 'ultrasecret')
+    await expect(verifyStepUp(principal, 'ultrasecret', bobsKey.assert(second.challenge, { counter: 10 }) as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+  })
+
+  it('refuses an assertion for another relying party or origin, then locks unlocking after 3 failures', async () => {
+    const carol = await createUser()
+    const carolsKey = new SoftAuthenticator()
+    await (await getDb()).insert(passkeys).values({ id: carolsKey.id, userId: carol.id, name: 'carol', publicKey: carolsKey.publicKey })
+    const principal = await sessionFor(carol)
+    const a = await stepUpOptions(principal, 'secret')
+    await expect(verifyStepUp(principal, 'secret', carolsKey.assert(a.challenge, { rpId: 'evil.example' }) as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    const b = await stepUpOptions(principal, 'secret')
+    await expect(verifyStepUp(principal, 'secret', carolsKey.assert(b.challenge, { origin: 'https://evil.example' }) as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    const c = await stepUpOptions(principal, 'secret')
+    await expect(verifyStepUp(principal, 'secret', carolsKey.assert(c.challenge, { origin: 'https://evil.example' }) as never, testInfo())).rejects.toMatchObject({ code: 'rate_limited:unlock' })
+    // Locked out now, even with a valid assertion.
+    await expect(stepUpOptions(principal, 'secret')).rejects.toMatchObject({ code: 'rate_limited:unlock' })
+  })
+})
