@@ -5,6 +5,10 @@ import { databaseOptionsFromEnv, ensureMigrated } from '@/db'
 const HOUR = 3_600_000
 
 export async function startup() {
+  if (process.env.MNEMO_ENV === 'production' && !process.env.MNEMO_MASTER_KEY?.trim()) {
+    console.error('[mnemo] MNEMO_ENV=production needs MNEMO_MASTER_KEY (32 bytes, base64: openssl rand -base64 32). Refusing to start.')
+    process.exit(1)
+  }
   let where = 'the database'
   try {
     const options = databaseOptionsFromEnv()

@@ -37,3 +37,12 @@ export async function setUserActive({
   await recordAccess({ userId: actorId, action: active ? 'admin.user.activate' : 'admin.user.deactivate', success: true, ...info, details: { target: userId } })
   return user
 }
+
+/** Lowers (or raises, up to 4) the highest tier a user may open; open unlocks above it stop working at once. */
+export async function setUserMaxTier({ actorId, userId, maxTier, info }: { actorId: string; userId: string; maxTier: number; info?: RequestInfo }): Promise<User> {
+  await assertAdmin(actorId)
+  const user = await updateUserById(await getDb(), { id: userId, values: { maxTier } })
+  if (!user) throw new AppError('not_found:user')
+  await recordAccess({ userId: actorId, action: 'admin.user.max_tier', success: true, ...info, details: { target: userId, maxTier } })
+  return user
+}

@@ -85,3 +85,39 @@ describe('passkey step-up with real signatures', () => {
     await expect(stepUpOptions(principal, 'secret')).rejects.toMatchObject({ code: 'rate_limited:unlock' })
   })
 })
+
+describe('limits on unlocking', () => {
+  it('refuses an expired challenge', async () => {
+    const { authChallenges } = await import('@/db/schema')
+    const dave = await createUser()
+    const key = new SoftAuthenticator()
+    const db = await getDb()
+    await db.insert(passkeys).values({ id: key.id, userId: dave.id, name: 'dave', publicKey: key.publicKey })
+    const principal = await sessionFor(dave)
+    const { challenge } = await stepUpOptions(principal, 'secret')
+    await db.update(authChallenges).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authChallenges.challenge, challenge))
+    await expect(verifyStepUp(principal, 'secret', key.assert(challenge) as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+  })
+
+  it('cannot unlock above a max tier an admin lowered, and open windows above it stop counting', async () => {
+    const { setUserMaxTier } = await import('@/lib/accounts/admin')
+    const { users } = await import('@/db/schema')
+    const admin = await createUser()
+    const db = await getDb()
+    await db.update(users).set({ role: 'admin' }).where(eq(users.id, admin.id))
+    const erin = await createUser()
+    const key = new SoftAuthenticator()
+    await db.insert(passkeys).values({ id: key.id, userId: erin.id, name: 'erin', publicKey: key.publicKey })
+    const principal = await sessionFor(erin)
+    const { challenge } = await stepUpOptions(principal, 'secret')
+    await verifyStepUp(principal, 'secret', key.assert(challenge) as never, testInfo())
+    expect(canRead(await fresh(principal), 'secret')).toBe(true)
+
+    const lowered = await setUserMaxTier({ actorId: admin.id, userId: erin.id, maxTier: 2 })
+    const now = { ...(await fresh(principal)), user: lowered }
+    expect(canRead(now, 'secret')).toBe(false)
+    expect(canRead(now, 'confidential')).toBe(true)
+    await expect(stepUpOptions(now, 'secret')).rejects.toMatchObject({ code: 'forbidden:tier' })
+    await expect(setUserMaxTier({ actorId: erin.id, userId: erin.id, maxTier: 4 })).rejects.toMatchObject({ code: 'forbidden:admin' })
+  })
+})
