@@ -29,6 +29,16 @@ export function PasskeyManager({ passkeys }: { passkeys: PasskeyView[] }) {
         setMessage({ tone: 'error', text: e instanceof Error ? e.message : 'That did not work.' })
       }
     })
+  const rename = async (id: string, current: string) => {
+    const name = window.prompt('New name for this passkey', current)?.trim()
+    if (!name) return
+    const response = await fetch(`/api/v1/passkeys/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: name.slice(0, 60) }),
+    })
+    if (!response.ok) throw new Error('Could not rename it.')
+  }
   const remove = async (id: string) => {
     const response = await fetch(`/api/v1/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' })
     if (!response.ok) throw new Error('Could not remove it.')
@@ -46,9 +56,14 @@ export function PasskeyManager({ passkeys }: { passkeys: PasskeyView[] }) {
                   added {new Date(p.created_at).toLocaleDateString()} · last used {p.last_used_at ? new Date(p.last_used_at).toLocaleString() : 'never'}
                 </p>
               </div>
-              <Button variant="secondary" disabled={pending} aria-label={`Remove ${p.name}`} onClick={() => run(() => remove(p.id), 'Passkey removed.')}>
-                Remove
-              </Button>
+              <div className="flex gap-2">
+                <Button variant="secondary" disabled={pending} aria-label={`Rename ${p.name}`} onClick={() => run(() => rename(p.id, p.name), 'Passkey renamed.')}>
+                  Rename
+                </Button>
+                <Button variant="secondary" disabled={pending} aria-label={`Remove ${p.name}`} onClick={() => run(() => remove(p.id), 'Passkey removed.')}>
+                  Remove
+                </Button>
+              </div>
             </li>
           ))}
         </ul>

@@ -24,6 +24,9 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await page.getByLabel('Passkey name').fill('Test authenticator')
   await page.getByRole('button', { name: 'Add a passkey' }).click()
   await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
+  page.once('dialog', (dialog) => dialog.accept('Laptop passkey'))
+  await page.getByRole('button', { name: 'Rename Test authenticator' }).click()
+  await expect(page.getByTestId('passkey-row')).toContainText('Laptop passkey')
 
   await page.goto('/home')
   await expect(page.getByTestId('memory').first()).toContainText('Locked')

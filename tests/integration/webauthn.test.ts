@@ -121,3 +121,20 @@ describe('limits on unlocking', () => {
     await expect(setUserMaxTier({ actorId: erin.id, userId: erin.id, maxTier: 4 })).rejects.toMatchObject({ code: 'forbidden:admin' })
   })
 })
+
+describe('managing passkeys through the API', () => {
+  it("renames and removes one's own passkeys, never another user's", async () => {
+    const { GET: list } = await import('@/app/api/v1/passkeys/route')
+    const { PATCH: rename, DELETE: remove } = await import('@/app/api/v1/passkeys/[id]/route')
+    const { call } = await import('../fixtures/http')
+    const { tokenFor } = await import('../fixtures/principal')
+    const token = await tokenFor(alice)
+    const params = { id: alicesKey.id }
+    expect((await call(rename, 'PATCH', '/', { token, params, body: { name: 'YubiKey' } })).status).toBe(204)
+    expect((await call(list, 'GET', '/', { token })).json.items.map((p: { name: string }) => p.name)).toEqual(['YubiKey'])
+    expect((await call(rename, 'PATCH', '/', { token, params: { id: bobsKey.id }, body: { name: 'mine now' } })).status).toBe(404)
+    expect((await call(remove, 'DELETE', '/', { token, params: { id: bobsKey.id } })).status).toBe(404)
+    expect((await call(remove, 'DELETE', '/', { token, params })).status).toBe(204)
+    expect((await call(list, 'GET', '/', { token })).json.items).toEqual([])
+  })
+})
