@@ -35,6 +35,20 @@ class SignInFailure extends CredentialsSignin {
   }
 }
 
+/** Runs a sign-in check and opens a session row; failures become the codes the page shows. */
+async function signInAs(check: () => Promise<{ id: string; name: string | null; email: string | null }>, info: ReturnType<typeof requestInfo>): Promise<SignedInUser> {
+  try {
+    const user = await check()
+    const session = await startSession({ userId: user.id, info })
+    return { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
+  } catch (error) {
+    if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
+    if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
+    if (error instanceof AppError) throw new SignInFailure('invalid')
+    throw error
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: loadOrCreateSecret('AUTH_SECRET', 'auth.secret'),
   trustHost: true,
@@ -48,17 +62,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const password = typeof credentials.password === 'string' ? credentials.password : ''
         if (!identifier || !password || identifier.length > 254 || password.length > 256) throw new SignInFailure('invalid')
         const info = requestInfo(request.headers)
-        try {
-          const user = await verifyLogin({ identifier, password }, info)
-          const session = await startSession({ userId: user.id, info })
-          const signedIn: SignedInUser = { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
-          return signedIn
-        } catch (error) {
-          if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
-          if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
-          if (error instanceof AppError && error.kind === 'unauthorized') throw new SignInFailure('invalid')
-          throw error
-        }
+        return signInAs(() => verifyLogin({ identifier, password }, info), info)
       },
     }),
     Credentials({
@@ -67,17 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { response: {} },
       async authorize(credentials, request) {
         const info = requestInfo(request.headers)
-        try {
-          const user = await passkeyUser(typeof credentials.response === 'string' ? credentials.response : '', info)
-          const session = await startSession({ userId: user.id, info })
-          const signedIn: SignedInUser = { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
-          return signedIn
-        } catch (error) {
-          if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
-          if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
-          if (error instanceof AppError) throw new SignInFailure('invalid')
-          throw error
-        }
+        return signInAs(() => passkeyUser(typeof credentials.response === 'string' ? credentials.response : '', info), info)
       },
     }),
   ],

@@ -110,6 +110,28 @@ export async function removePasskey(userId: string, id: string, info: RequestInf
   return rows.length > 0
 }
 
+type AssertionCheck =
+  | { ok: true; verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>> }
+  | { ok: false; reason: string }
+
+/** Checks an assertion against a stored passkey: RP id, origin, challenge, user verification, counter. */
+async function verifyAssertion(passkey: Passkey, response: AuthenticationResponseJSON, challenge: string): Promise<AssertionCheck> {
+  const rp = relyingParty()
+  try {
+    const verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: rp.origins,
+      expectedRPID: rp.id,
+      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
+      requireUserVerification: true,
+    })
+    return verification.verified ? { ok: true, verification } : { ok: false, reason: 'the signature does not verify' }
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : 'invalid response' }
+  }
+}
+
 function unlockKey(tier: Tier): '2' | '3' | '4' {
   return String(Math.max(2, TIER_LEVEL[tier])) as '2' | '3' | '4'
 }
@@ -144,21 +166,9 @@ export async function verifyStepUp(principal: Principal, tier: Tier, response: A
   if (!(await takeChallenge(userId, `unlock:${key}`, challenge))) return fail('challenge', 'This unlock request expired or was already used. Try again.')
   const [passkey] = await withUser(userId, (tx) => tx.select().from(passkeys).where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))))
   if (!passkey) return fail('unknown_credential', 'That passkey is not one of yours.')
-  const rp = relyingParty()
-  let verification
-  try {
-    verification = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origins,
-      expectedRPID: rp.id,
-      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
-      requireUserVerification: true,
-    })
-  } catch (error) {
-    return fail('verification', `The passkey could not be verified: ${error instanceof Error ? error.message : 'invalid response'}`)
-  }
-  if (!verification.verified) return fail('verification', 'The passkey could not be verified.')
+  const verified = await verifyAssertion(passkey, response, challenge)
+  if (!verified.ok) return fail('verification', `The passkey could not be verified: ${verified.reason}`)
+  const verification = verified.verification
   // A passkey step-up opens tiers 2–3 for 15 minutes; asked for tier 4, it also opens tier 4 for 5.
   const now = Date.now()
   const until = new Date(now + unlockWindowMs(key))
@@ -203,21 +213,9 @@ export async function verifyPasskeySignIn(response: AuthenticationResponseJSON, 
   }
   if (!taken.length) return refuse('challenge')
   if (!passkey) return refuse('unknown_credential')
-  const rp = relyingParty()
-  let verification
-  try {
-    verification = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: rp.origins,
-      expectedRPID: rp.id,
-      credential: { id: passkey.id, publicKey: new Uint8Array(passkey.publicKey), counter: passkey.counter, transports: passkey.transports as never },
-      requireUserVerification: true,
-    })
-  } catch {
-    return refuse('verification')
-  }
-  if (!verification.verified) return refuse('verification')
+  const verified = await verifyAssertion(passkey, response, challenge)
+  if (!verified.ok) return refuse('verification')
+  const verification = verified.verification
   await db.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(passkeys.id, passkey.id))
   return passkey.userId
 }
