@@ -72,6 +72,19 @@ function filters(userId: string, input: SearchInput, tiers: Tier[], range: { fro
   return and(...conditions)!
 }
 
+/** Ranked full-text matches of a tsquery, with ⟪…⟫-marked headlines (the fts and fuzzy signals). */
+async function fullText(tx: DbExecutor, where: SQL, tsquery: string): Promise<{ id: string; headline: string }[]> {
+  return rowsOf<{ id: string; headline: string }>(
+    await tx.execute(sql`
+      select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
+        'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
+      from ${memories}
+      where ${where} and search_vector @@ to_tsquery('english', ${tsquery})
+      order by ts_rank_cd(search_vector, to_tsquery('english', ${tsquery})) desc, created_at desc
+      limit ${LEG_LIMIT}`),
+  )
+}
+
 async function sqlLegs(
   tx: DbExecutor,
   userId: string,
@@ -92,16 +105,7 @@ async function sqlLegs(
   if (q.excluded.length) where = and(where, sql`not (search_vector @@ to_tsquery('english', ${q.excluded.join(' | ')}))`)!
   const tsquery = toTsQuery(q)
   if (tsquery && signals.includes('fts')) {
-    const rows = rowsOf<{ id: string; headline: string }>(
-      await tx.execute(sql`
-        select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
-          'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
-        from ${memories}
-        where ${where} and search_vector @@ to_tsquery('english', ${tsquery})
-        order by ts_rank_cd(search_vector, to_tsquery('english', ${tsquery})) desc, created_at desc
-        limit ${LEG_LIMIT}`),
-    )
-    rows.forEach((r, i) => note(r.id, 'fts', i + 1, r.headline))
+    ;(await fullText(tx, where, tsquery)).forEach((r, i) => note(r.id, 'fts', i + 1, r.headline))
   }
   if (signals.includes('fuzzy')) {
     // Typos: each query word is corrected against the user's own vocabulary (a small table
@@ -111,17 +115,7 @@ async function sqlLegs(
       for (const term of await listSimilarTermsByUser(tx, { userId, word })) corrections.add(term)
     }
     if (corrections.size) {
-      const fuzzyQuery = [...corrections].join(' | ')
-      const rows = rowsOf<{ id: string; headline: string }>(
-        await tx.execute(sql`
-          select id, ts_headline('english', content, to_tsquery('english', ${fuzzyQuery}),
-            'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
-          from ${memories}
-          where ${where} and search_vector @@ to_tsquery('english', ${fuzzyQuery})
-          order by ts_rank_cd(search_vector, to_tsquery('english', ${fuzzyQuery})) desc, created_at desc
-          limit ${LEG_LIMIT}`),
-      )
-      rows.forEach((r, i) => note(r.id, 'fuzzy', i + 1, r.headline))
+      ;(await fullText(tx, where, [...corrections].join(' | '))).forEach((r, i) => note(r.id, 'fuzzy', i + 1, r.headline))
     }
   }
   if (q.text && signals.includes('semantic')) {
