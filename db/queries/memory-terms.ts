@@ -3,9 +3,28 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '../index'
 import { memoryTerms } from '../schema'
 
-/** Distinct words of a text worth correcting towards: letters only, 3 to 30 of them. */
+/**
+ * A row counting the user's tier-1 memories, kept beside the word counts (which are document
+ * frequencies): together they weigh query words by rarity. No word can look like it.
+ */
+export const DOCUMENTS_TERM = '#'
+
+/** Distinct words of a text worth correcting towards (letters only, 3 to 30), and the document counter. */
 export function termsOf(text: string): string[] {
-  return [...new Set((text.toLowerCase().match(/\p{L}{3,30}/gu) ?? []).slice(0, 500))]
+  return [...new Set((text.toLowerCase().match(/\p{L}{3,30}/gu) ?? []).slice(0, 500)), DOCUMENTS_TERM]
+}
+
+/** How many of the user's tier-1 memories hold each of these words, and how many there are. */
+export async function listTermCountsByUser(
+  db: DbExecutor,
+  { userId, terms }: { userId: string; terms: string[] },
+): Promise<{ documents: number; counts: Map<string, number> }> {
+  const rows = await db
+    .select({ term: memoryTerms.term, count: memoryTerms.count })
+    .from(memoryTerms)
+    .where(and(eq(memoryTerms.userId, userId), inArray(memoryTerms.term, [...new Set([...terms, DOCUMENTS_TERM])])))
+  const counts = new Map(rows.map((r) => [r.term, r.count]))
+  return { documents: counts.get(DOCUMENTS_TERM) ?? 0, counts }
 }
 
 export async function addTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {

@@ -4,7 +4,7 @@
 // same three signals, then merged. Locked tiers are never searched and never hinted at.
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
-import { listSimilarTermsByUser } from '@/db/queries/memory-terms'
+import { listSimilarTermsByUser, listTermCountsByUser } from '@/db/queries/memory-terms'
 import { memories, type Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -16,7 +16,7 @@ import { canRead } from '@/lib/memories/access'
 import { readBody, readEmbedding } from '@/lib/memories/sealed'
 import { publicMemory, type PublicMemory } from '@/lib/memories/serialize'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
-import { parseQuery, toTsQuery, type ParsedQuery } from './query'
+import { parseQuery, positiveTsQuery, toTsQuery, type ParsedQuery } from './query'
 import { highlight, markHeadline, trigramWordSimilarity } from './text'
 
 export type MatchKind = 'fts' | 'fuzzy' | 'semantic'
@@ -47,11 +47,11 @@ const RRF_K = 60
 const FUZZY_THRESHOLD = 0.45
 const SEMANTIC_MIN = 0.4
 const PROTECTED_SCAN_LIMIT = 5_000
+const MAX_WEIGHTED_GROUPS = 12
 
 interface Candidate {
   id: string
   ranks: Partial<Record<MatchKind, number>>
-  headline?: string
 }
 
 function dateRange(input: SearchInput): { from?: Date; to?: Date } {
@@ -72,17 +72,42 @@ function filters(userId: string, input: SearchInput, tiers: Tier[], range: { fro
   return and(...conditions)!
 }
 
-/** Ranked full-text matches of a tsquery, with ⟪…⟫-marked headlines (the fts and fuzzy signals). */
-async function fullText(tx: DbExecutor, where: SQL, tsquery: string): Promise<{ id: string; headline: string }[]> {
-  return rowsOf<{ id: string; headline: string }>(
+interface WordGroup {
+  /** to_tsquery text of one query word with its synonyms (or a phrase, or a corrected word). */
+  tsquery: string
+  idf: number
+}
+
+/** Query word groups weighted by how rare they are among the user's memories (BM25's idf). */
+async function weighGroups(tx: DbExecutor, userId: string, groups: string[][]): Promise<WordGroup[]> {
+  const kept = groups.slice(0, MAX_WEIGHTED_GROUPS)
+  const { documents, counts } = await listTermCountsByUser(tx, { userId, terms: kept.flat().flatMap((t) => t.split(' <-> ')) })
+  const weighted = kept.map((group) => {
+    const df = Math.max(0, ...group.map((t) => Math.min(...t.split(' <-> ').map((w) => counts.get(w) ?? 0))))
+    const n = Math.max(documents, df, 1)
+    return { tsquery: group.length > 1 ? group.join(' | ') : group[0], idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)) }
+  })
+  return weighted
+}
+
+/**
+ * Ids of the best full-text matches (the fts and fuzzy signals), best first. Rarer words count
+ * for more; ts_rank_cd (scaled into 0..1) orders memories holding the same words by how close
+ * together they stand.
+ */
+async function fullText(tx: DbExecutor, where: SQL, tsquery: string, groups: WordGroup[]): Promise<string[]> {
+  const closeness = sql`ts_rank_cd(search_vector, to_tsquery('english', ${tsquery}), 32)`
+  const score = groups.length > 1
+    ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ to_tsquery('english', ${g.tsquery}))::int`), closeness], sql` + `)
+    : closeness
+  const rows = rowsOf<{ id: string }>(
     await tx.execute(sql`
-      select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
-        'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
-      from ${memories}
+      select id from ${memories}
       where ${where} and search_vector @@ to_tsquery('english', ${tsquery})
-      order by ts_rank_cd(search_vector, to_tsquery('english', ${tsquery})) desc, created_at desc
+      order by ${score} desc, created_at desc
       limit ${LEG_LIMIT}`),
   )
+  return rows.map((r) => r.id)
 }
 
 async function sqlLegs(
@@ -92,20 +117,22 @@ async function sqlLegs(
   q: ParsedQuery,
   embedding: { vector: number[]; model: string },
   signals: readonly MatchKind[],
-): Promise<Map<string, Candidate>> {
+): Promise<{ candidates: Map<string, Candidate>; headlineQuery: string | null }> {
   let where = filter
   const candidates = new Map<string, Candidate>()
-  const note = (id: string, kind: MatchKind, rank: number, headline?: string) => {
+  const headlineTerms: string[] = []
+  const note = (id: string, kind: MatchKind, rank: number) => {
     const c = candidates.get(id) ?? { id, ranks: {} }
     c.ranks[kind] = rank
-    if (headline && !c.headline) c.headline = headline
     candidates.set(id, c)
   }
   // "-word" excludes for every signal, not only the full-text one.
   if (q.excluded.length) where = and(where, sql`not (search_vector @@ to_tsquery('english', ${q.excluded.join(' | ')}))`)!
   const tsquery = toTsQuery(q)
   if (tsquery && signals.includes('fts')) {
-    ;(await fullText(tx, where, tsquery)).forEach((r, i) => note(r.id, 'fts', i + 1, r.headline))
+    const groups = [...q.words, ...q.phrases.map((p) => [p.join(' <-> ')])]
+    ;(await fullText(tx, where, tsquery, await weighGroups(tx, userId, groups))).forEach((id, i) => note(id, 'fts', i + 1))
+    headlineTerms.push(positiveTsQuery(q)!)
   }
   if (signals.includes('fuzzy')) {
     // Typos: each query word is corrected against the user's own vocabulary (a small table
@@ -115,7 +142,9 @@ async function sqlLegs(
       for (const term of await listSimilarTermsByUser(tx, { userId, word })) corrections.add(term)
     }
     if (corrections.size) {
-      ;(await fullText(tx, where, [...corrections].join(' | '))).forEach((r, i) => note(r.id, 'fuzzy', i + 1, r.headline))
+      const groups = [...corrections].map((term) => [term])
+      ;(await fullText(tx, where, [...corrections].join(' | '), await weighGroups(tx, userId, groups))).forEach((id, i) => note(id, 'fuzzy', i + 1))
+      headlineTerms.push(...corrections)
     }
   }
   if (q.text && signals.includes('semantic')) {
@@ -131,7 +160,20 @@ async function sqlLegs(
     )
     rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).forEach((r, i) => note(r.id, 'semantic', i + 1))
   }
-  return candidates
+  return { candidates, headlineQuery: headlineTerms.length ? headlineTerms.join(' | ') : null }
+}
+
+/** ts_headline (⟪…⟫-marked) for the page's tier-1 rows that matched by words; computed for the page only. */
+async function headlines(tx: DbExecutor, userId: string, ids: string[], tsquery: string | null): Promise<Map<string, string>> {
+  if (!tsquery || ids.length === 0) return new Map()
+  const rows = rowsOf<{ id: string; headline: string }>(
+    await tx.execute(sql`
+      select id, ts_headline('english', content, to_tsquery('english', ${tsquery}),
+        'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') as headline
+      from ${memories}
+      where ${and(eq(memories.userId, userId), inArray(memories.id, ids))}`),
+  )
+  return new Map(rows.map((r) => [r.id, r.headline]))
 }
 
 /** The same three signals over decrypted memories of the tiers the caller has unlocked. */
@@ -195,7 +237,8 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
 
   const result = await withUser(userId, async (tx) => {
     const signals = input.signals ?? ALL_SIGNALS
-    const candidates = open.length ? await sqlLegs(tx, userId, filters(userId, input, open, range), q, embedding, signals) : new Map<string, Candidate>()
+    const tierOne = open.length ? await sqlLegs(tx, userId, filters(userId, input, open, range), q, embedding, signals) : null
+    const candidates = tierOne?.candidates ?? new Map<string, Candidate>()
     const secretRows = new Map<string, Memory>()
     const secretBodies = new Map<string, string>()
     if (unlocked.length) {
@@ -210,6 +253,8 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     const ids = page.map((c) => c.id).filter((id) => !secretRows.has(id))
     const plainRows = ids.length ? await tx.select().from(memories).where(and(eq(memories.userId, userId), inArray(memories.id, ids))) : []
     const rows = new Map<string, Memory>([...plainRows.map((r) => [r.id, r] as const), ...secretRows])
+    const wordMatched = page.filter((c) => !secretRows.has(c.id) && (c.ranks.fts || c.ranks.fuzzy)).map((c) => c.id)
+    const marked = await headlines(tx, userId, wordMatched, tierOne?.headlineQuery ?? null)
     const items: SearchHit[] = []
     for (const c of page) {
       const row = rows.get(c.id)
@@ -219,7 +264,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       items.push({
         memory: publicMemory(row, body),
         score: Math.round(fuse(c) * 10_000) / 10_000,
-        highlights: [c.headline ? markHeadline(c.headline) : highlight(body.content, q)],
+        highlights: [marked.has(c.id) ? markHeadline(marked.get(c.id)!) : highlight(body.content, q)],
         matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
       })
     }

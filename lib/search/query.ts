@@ -36,13 +36,18 @@ export function parseQuery(raw: string): ParsedQuery {
   return { words, phrases, excluded, text }
 }
 
-/** A to_tsquery expression ('english'), or null when nothing searchable is left. */
-export function toTsQuery(q: ParsedQuery): string | null {
+/** The wanted part of the query as a to_tsquery expression: any word (or synonym) or phrase. */
+export function positiveTsQuery(q: ParsedQuery): string | null {
   const positives = [
     ...q.words.map((group) => (group.length > 1 ? `(${group.join(' | ')})` : group[0])),
     ...q.phrases.map((phrase) => `(${phrase.join(' <-> ')})`),
   ]
-  if (positives.length === 0) return null
-  const negatives = q.excluded.map((w) => `!${w}`)
-  return [`(${positives.join(' | ')})`, ...negatives].join(' & ')
+  return positives.length ? `(${positives.join(' | ')})` : null
+}
+
+/** A to_tsquery expression ('english'), or null when nothing searchable is left. */
+export function toTsQuery(q: ParsedQuery): string | null {
+  const positive = positiveTsQuery(q)
+  if (!positive) return null
+  return [positive, ...q.excluded.map((w) => `!${w}`)].join(' & ')
 }

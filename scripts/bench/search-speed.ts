@@ -1,33 +1,71 @@
 // npm run bench:search-speed — 100,000 varied tier-1 memories for one user (plus other users'
-// rows), then p50/p95/p99 of hybrid search for a fixed query mix, beside the plain full-text
+// rows; text from a Markov chain over LoCoMo's turns), then p50/p95/p99 of hybrid search for a fixed query mix, beside the plain full-text
 // SQL (websearch_to_tsquery) as the floor. Runs on PGlite, or on PostgreSQL when DATABASE_URL
-// is set (a scratch database is created and dropped).
+// is set (a scratch database is created and dropped; BENCH_KEEP=1 keeps it as mnemo_bench_search
+// and a later run with BENCH_KEEP=1 reuses it instead of inserting again).
 import { randomUUID } from 'node:crypto'
-import { sql } from 'drizzle-orm'
+import fs from 'node:fs'
+import { eq, sql } from 'drizzle-orm'
 import { closeDatabase, installDatabase, openDatabase, rowsOf, type DatabaseHandle } from '@/db'
-import { addTermsByUser, termsOf } from '@/db/queries/memory-terms'
-import { memories, users } from '@/db/schema'
+import { termsOf } from '@/db/queries/memory-terms'
+import { memories, memoryTerms, users } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import type { Principal } from '@/lib/auth/principal'
 import { SCOPES } from '@/lib/auth/scopes'
 import { embedText } from '@/lib/embeddings'
 import { search } from '@/lib/search'
-import { percentile } from './data'
+import { percentile, requireBenchData } from './data'
 
 const TOTAL = Number(process.env.BENCH_MEMORIES ?? 100_000)
 const OTHERS = Number(process.env.BENCH_OTHER_MEMORIES ?? 20_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 200)
+const KEEP = process.env.BENCH_KEEP === '1'
 
-const SUBJECTS = ['mom', 'dad', 'Sam', 'the team', 'my sister', 'grandma', 'Lena', 'the landlord', 'the dentist', 'coach Marta', 'my boss', 'the kids']
-const ACTIONS = ['had dinner with', 'called', 'went hiking with', 'argued with', 'met', 'drove to the airport with', 'cooked pasta for', 'watched a movie with', 'planned the trip with', 'visited']
-const PLACES = ['at the hospital', 'in Lisbon', 'near the lake', 'at the office', 'downtown', 'at the gym', 'in the garden', 'at the beach', 'on the highway', 'at the library']
-const EXTRAS = ['it rained all day', 'felt great afterwards', 'the car broke down', 'we laughed a lot', 'traffic was awful', 'bought new shoes', 'forgot my keys', 'the coffee was amazing', 'talked about money', 'made plans for summer']
 const QUERIES = ['dinner with mom', 'hospitl', 'car trouble', 'hiking near the lake', 'argued with my boss', '"new shoes"', 'trip planning -summer', 'coffee', 'grandma garden', 'what did I do at the beach']
 
-function note(i: number): string {
-  const pick = <T,>(list: T[], salt: number) => list[(i * 7919 + salt * 104729) % list.length]
-  return `${pick(ACTIONS, 1)} ${pick(SUBJECTS, 2)} ${pick(PLACES, 3)}, ${pick(EXTRAS, 4)} (#${i})`
+// Varied text: a word-bigram Markov chain over LoCoMo's conversation turns, so word frequencies
+// follow natural language (a few very common words, a long tail of rare ones) and no two
+// memories are copies. Seeded, so every run searches the same 100,000 memories.
+function markovWriter(): (i: number) => string {
+  const file = requireBenchData('locomo-dev.json')
+  if (!file) process.exit(0)
+  const turns: string[] = []
+  for (const conv of JSON.parse(fs.readFileSync(file, 'utf8')) as { conversation: Record<string, unknown> }[]) {
+    for (const [key, value] of Object.entries(conv.conversation)) {
+      if (/^session_\d+$/.test(key) && Array.isArray(value)) for (const turn of value as { text: string }[]) turns.push(turn.text)
+    }
+  }
+  const next = new Map<string, string[]>()
+  const starts: string[] = []
+  for (const turn of turns) {
+    const words = turn.split(/\s+/).filter(Boolean)
+    if (words.length === 0) continue
+    starts.push(words[0])
+    words.forEach((w, k) => {
+      const following = next.get(w) ?? []
+      following.push(words[k + 1] ?? '')
+      next.set(w, following)
+    })
+  }
+  let seed = 0x6d6e656d
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]
+  return (i) => {
+    const words = [pick(starts)]
+    while (words.length < 40) {
+      const word = pick(next.get(words[words.length - 1]) ?? [''])
+      if (!word) break
+      words.push(word)
+    }
+    return `${words.join(' ')} (#${i})`
+  }
 }
+const note = markovWriter()
 
 async function insertMany(handle: DatabaseHandle, userId: string, count: number) {
   const batch = 500
@@ -50,7 +88,13 @@ async function insertMany(handle: DatabaseHandle, userId: string, count: number)
       })
     }
     await handle.db.insert(memories).values(rows)
-    for (const row of rows) await addTermsByUser(handle.db, { userId, terms: termsOf(row.content) })
+    // The vocabulary the app keeps on capture (addTermsByUser), counted for the whole batch at once.
+    const counts = new Map<string, number>()
+    for (const row of rows) for (const term of termsOf(row.content)) counts.set(term, (counts.get(term) ?? 0) + 1)
+    await handle.db
+      .insert(memoryTerms)
+      .values([...counts].map(([term, count]) => ({ userId, term, count })))
+      .onConflictDoUpdate({ target: [memoryTerms.userId, memoryTerms.term], set: { count: sql`${memoryTerms.count} + excluded.count` } })
   }
 }
 
@@ -59,9 +103,10 @@ let scratch: string | undefined
 let handle: DatabaseHandle
 if (serverUrl) {
   const { default: postgres } = await import('postgres')
-  scratch = `mnemo_bench_${process.pid}`
+  scratch = KEEP ? 'mnemo_bench_search' : `mnemo_bench_${process.pid}`
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`create database ${scratch}`)
+  const [exists] = await admin`select 1 from pg_database where datname = ${scratch}`
+  if (!exists) await admin.unsafe(`create database ${scratch}`)
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${scratch}`
@@ -72,12 +117,18 @@ if (serverUrl) {
 try {
   await handle.migrate()
   installDatabase(handle)
-  const [user, other] = await handle.db.insert(users).values([{ phone: '+14155550301' }, { phone: '+14155550302' }]).returning()
   let started = Date.now()
-  await insertMany(handle, user.id, TOTAL)
-  await insertMany(handle, other.id, OTHERS)
-  await handle.db.execute(sql`analyze memories`)
-  console.log(`${handle.kind}: inserted ${TOTAL} memories for one user and ${OTHERS} for another in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  let [user] = await handle.db.select().from(users).where(eq(users.phone, '+14155550301'))
+  if (!user) {
+    const [mine, other] = await handle.db.insert(users).values([{ phone: '+14155550301' }, { phone: '+14155550302' }]).returning()
+    user = mine
+    await insertMany(handle, user.id, TOTAL)
+    await insertMany(handle, other.id, OTHERS)
+    await handle.db.execute(sql`analyze memories`)
+    console.log(`${handle.kind}: inserted ${TOTAL} memories for one user and ${OTHERS} for another in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  } else {
+    console.log(`${handle.kind}: reusing ${scratch} (BENCH_KEEP=1)`)
+  }
 
   const principal: Principal = { user, kind: 'token', scopes: SCOPES, maxTierLevel: 1 }
   const hybrid: number[] = []
@@ -110,7 +161,7 @@ try {
   console.log(`hybrid p95 / plain p95: ${(percentile(hybrid, 95) / percentile(plain, 95)).toFixed(1)}×`)
 } finally {
   await closeDatabase()
-  if (scratch && serverUrl) {
+  if (scratch && serverUrl && !KEEP) {
     const { default: postgres } = await import('postgres')
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
     await admin.unsafe(`drop database if exists ${scratch} with (force)`)

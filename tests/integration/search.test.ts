@@ -165,6 +165,37 @@ describe('the typo vocabulary', () => {
   })
 })
 
+describe('ranking by rarity', () => {
+  it('puts a memory holding the rare query word above many holding only a common one', async () => {
+    const user = await createUser()
+    const session = await sessionFor(user)
+    await captureMemory(session, { content: 'a zeppelin drifted over the stadium', tier: 'general' })
+    for (let i = 0; i < 12; i++) await captureMemory(session, { content: `evening walk number ${i} along the river`, tier: 'general' })
+    const { items } = await search(session, { query: 'walk zeppelin', limit: 5, offset: 0, signals: ['fts'] })
+    expect(contents(items)[0]).toBe('a zeppelin drifted over the stadium')
+    expect(items).toHaveLength(5)
+  })
+
+  it('keeps the count of tier-1 memories it weighs words with up to date', async () => {
+    const { getDb } = await import('@/db')
+    const { memoryTerms } = await import('@/db/schema')
+    const { DOCUMENTS_TERM } = await import('@/db/queries/memory-terms')
+    const { deleteMemory, updateMemory } = await import('@/lib/memories')
+    const user = await createUser()
+    const session = await sessionFor(user)
+    const documents = async () =>
+      (await (await getDb()).select().from(memoryTerms)).find((t) => t.userId === user.id && t.term === DOCUMENTS_TERM)?.count ?? 0
+    const first = (await captureMemory(session, { content: 'first note about kites', tier: 'general' })).memory
+    const second = (await captureMemory(session, { content: 'second note about kites', tier: 'chronological' })).memory
+    await captureMemory(session, { content: 'a private note about kites', tier: 'confidential' })
+    expect(await documents()).toBe(2)
+    await deleteMemory(session, first.id)
+    expect(await documents()).toBe(1)
+    await updateMemory(session, second.id, { tier: 'secret' })
+    expect(await documents()).toBe(0)
+  })
+})
+
 describe('highlights', () => {
   it('mark the matches and escape everything else', async () => {
     const user = await createUser()
