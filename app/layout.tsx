@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { ServiceWorker } from '@/components/pwa/service-worker'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -13,11 +14,18 @@ export const viewport: Viewport = {
   ],
 }
 
+const THEME_SCRIPT = `try{var t=localStorage.getItem('mnemo-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" data-theme="system" suppressHydrationWarning>
+      <head>
+        {/* The theme chosen on this device, applied before the first paint (no flash). */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased dark:bg-slate-900 dark:text-slate-100">
         {children}
+        <ServiceWorker />
       </body>
     </html>
   )

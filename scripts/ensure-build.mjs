@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.log('[mnemo] no production build yet: running `next build` first')
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' })
+if (!existsSync(".next/BUILD_ID") || !existsSync("public/sw.js")) {
+  console.log('[mnemo] no production build yet: running `npm run build` first')
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
   process.exit(result.status ?? 1)
 }

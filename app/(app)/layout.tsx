@@ -1,4 +1,6 @@
 import Link from 'next/link'
+import { InstallPrompt } from '@/components/pwa/install-prompt'
+import { SignOutButton } from '@/components/pwa/sign-out-button'
 import { signOutAction } from './actions'
 import { sessionPrincipal } from '@/lib/auth/page'
 import { countUnread } from '@/lib/notify'
@@ -17,8 +19,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           mnemo
         </Link>
         <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+          <InstallPrompt />
           <Link href="/home" className="underline-offset-2 hover:underline">
-            Home
+            Timeline
           </Link>
           <Link href="/search" className="underline-offset-2 hover:underline">
             Search
@@ -32,14 +35,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             </Link>
           )}
           <span className="hidden text-slate-500 sm:inline dark:text-slate-400">{user.name ?? user.phone}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md px-2 py-1 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton userId={user.id} action={signOutAction} />
         </nav>
       </header>
-      <main className="flex flex-1 flex-col gap-8 px-4 py-6">{children}</main>
+      <main className="flex flex-1 flex-col gap-8 px-4 pt-4 pb-6">{children}</main>
     </div>
   )
 }

@@ -96,3 +96,13 @@ export async function listTagsByUser(db: DbExecutor, { userId, limit = 50 }: { u
     group by tag order by n desc, tag limit ${limit}`)
   return rowsOf<{ tag: string }>(rows).map((r) => r.tag)
 }
+
+/** How many live memories the user has in each tier. */
+export async function countMemoriesByTier(db: DbExecutor, { userId }: { userId: string }): Promise<Partial<Record<Memory['tier'], number>>> {
+  const rows = await db
+    .select({ tier: memories.tier, count: sql<number>`count(*)::int` })
+    .from(memories)
+    .where(and(eq(memories.userId, userId), isNull(memories.deletedAt)))
+    .groupBy(memories.tier)
+  return Object.fromEntries(rows.map((r) => [r.tier, Number(r.count)]))
+}

@@ -14,6 +14,7 @@ import {
   restoreMemoryById,
   softDeleteMemoryById,
   updateMemoryById,
+  countMemoriesByTier,
 } from '@/db/queries/memories'
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import type { Memory, User } from '@/db/schema'
@@ -184,6 +185,12 @@ async function denied(principal: Principal, row: Memory, info?: RequestInfo): Pr
   await recordAccess({ userId: principal.user.id, action: 'memory.read', tier: row.tier, success: false, ...info, riskScore: 0.3, details: { id: row.id, reason: 'locked' } })
   assertCanRead(principal, row.tier)
   throw new AppError('forbidden:tier')
+}
+
+/** Counts per tier for the tier tabs: tier 1 always, a protected tier only while the caller can read it. */
+export async function countReadableMemories(principal: Principal): Promise<Partial<Record<Tier, number>>> {
+  const counts = await withUser(principal.user.id, (tx) => countMemoriesByTier(tx, { userId: principal.user.id }))
+  return Object.fromEntries(Object.entries(counts).filter(([tier]) => TIER_LEVEL[tier as Tier] === 1 || canRead(principal, tier as Tier)))
 }
 
 export async function getMemory(principal: Principal, id: string, info?: RequestInfo): Promise<PublicMemory> {

@@ -13,7 +13,7 @@ test.describe.configure({ mode: 'serial' })
 test('sign up, sign out, sign in, and bad credentials are refused', async ({ page }) => {
   await new SignUpPage(page).register({ phone: '+1 415 555 0142', password: PASSWORD, name: 'Ada', email: 'ada@example.com' })
   await expect(page).toHaveURL(/\/home$/)
-  await expect(page.getByRole('heading', { name: 'Capture, Ada' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Timeline, Ada' })).toBeVisible()
 
   const settings = new SettingsPage(page)
   await settings.open()

@@ -7,22 +7,24 @@ test('capture memories, see their tiers, a locked secret, and move one', async (
 
   const box = page.getByLabel('What do you want to remember?')
   await box.fill('Yesterday I went hiking with Tom near the lake')
-  await page.getByRole('button', { name: 'Save' }).click()
-  await expect(page.locator('form').getByRole('status')).toContainText('Saved as chronological')
-  const first = page.getByTestId('memory').first()
+  await box.press('Enter')
+  await expect(page.getByTestId('capture-status')).toContainText('Saved as chronological')
+  // Newest at the bottom, like a chat; the bubble says why it landed there.
+  const first = page.getByTestId('memory').last()
+  await expect(first.getByTestId('reasoning')).toBeVisible()
   await expect(first.getByTestId('tier-badge')).toHaveText('chronological')
   await expect(first).toContainText('hiking with Tom')
 
   await box.fill('the router password is Amber-Falcon-2291')
-  await page.getByRole('button', { name: 'Save' }).click()
-  await expect(page.locator('form').getByRole('status')).toContainText('Saved as secret')
-  const secret = page.getByTestId('memory').first()
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByTestId('capture-status')).toContainText('Saved as secret')
+  const secret = page.getByTestId('memory').last()
   await expect(secret.getByTestId('tier-badge')).toContainText('secret')
   await expect(secret).toContainText('Locked')
   await expect(page.getByText('Amber-Falcon-2291')).toHaveCount(0)
 
   await box.fill('   ')
-  await page.getByRole('button', { name: 'Save' }).click()
+  await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByText('Write something first')).toBeVisible()
 
   const hike = page.getByTestId('memory').filter({ hasText: 'hiking with Tom' })

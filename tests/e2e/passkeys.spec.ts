@@ -11,8 +11,8 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await new SignUpPage(page).register({ phone: '+1 415 555 0199', password: 'granite-pelican-sonnet-44' })
   await expect(page).toHaveURL(/\/home$/)
   await page.getByLabel('What do you want to remember?').fill('the storage unit code is 5512-Heron')
-  await page.getByRole('button', { name: 'Save' }).click()
-  const secret = page.getByTestId('memory').first()
+  await page.getByRole('button', { name: 'Send' }).click()
+  const secret = page.getByTestId('memory').last()
   await expect(secret).toContainText('Locked')
 
   // Without a passkey the step-up says what to do.
@@ -29,21 +29,21 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await expect(page.getByTestId('passkey-row')).toContainText('Laptop passkey')
 
   await page.goto('/home')
-  await expect(page.getByTestId('memory').first()).toContainText('Locked')
+  await expect(page.getByTestId('memory').last()).toContainText('Locked')
   await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
   await expect(page.getByTestId('unlock-state')).toContainText('secret: open until')
-  await expect(page.getByTestId('memory').first()).toContainText('the storage unit code is 5512-Heron')
+  await expect(page.getByTestId('memory').last()).toContainText('the storage unit code is 5512-Heron')
 
   await page.getByRole('button', { name: 'Lock now' }).click()
   await expect(page.getByTestId('unlock-state')).toContainText('secret: locked')
-  await expect(page.getByTestId('memory').first()).toContainText('Locked')
+  await expect(page.getByTestId('memory').last()).toContainText('Locked')
 
   // Unlock again and let the (shortened, 15 s) window run out.
   await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
-  await expect(page.getByTestId('memory').first()).toContainText('5512-Heron')
+  await expect(page.getByTestId('memory').last()).toContainText('5512-Heron')
   await page.waitForTimeout(16_000)
   await page.reload()
-  await expect(page.getByTestId('memory').first()).toContainText('Locked')
+  await expect(page.getByTestId('memory').last()).toContainText('Locked')
   await expect(page.getByText('5512-Heron')).toHaveCount(0)
 
   // Sign out, then back in with the passkey alone.
@@ -51,5 +51,5 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await new SettingsPage(page).signOut()
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
   await expect(page).toHaveURL(/\/home$/)
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Capture')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Timeline')
 })

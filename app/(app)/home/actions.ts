@@ -2,13 +2,14 @@
 // Server actions of the capture page; each checks the session itself.
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
-import { captureSchema, tierInput } from '@/app/api/v1/memories/schema'
+import { captureSchema, tierInput, updateSchema } from '@/app/api/v1/memories/schema'
 import { requireActionUser } from '@/lib/auth/page'
 import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
-import { captureMemory, deleteMemory, restoreMemory, updateMemory } from '@/lib/memories'
+import { captureMemory, deleteMemory, listMemories, restoreMemory, updateMemory, type MemoryView } from '@/lib/memories'
+import { TIMELINE_PAGE } from '@/lib/memories/timeline'
 
 export interface CaptureOutcome {
   tier: string
@@ -70,5 +71,34 @@ export async function restoreMemoryAction(id: string): Promise<ActionResult> {
     return { status: 'ok', message: 'Restored.' }
   } catch (error) {
     return actionError(error, 'restore memory')
+  }
+}
+
+export interface TimelinePage {
+  items: MemoryView[]
+  next_cursor: string | null
+}
+
+/** An earlier page of the timeline (infinite scroll back in time). */
+export async function loadEarlierAction(cursor: string, tier?: string): Promise<ActionResult<TimelinePage>> {
+  try {
+    const principal = await requireActionUser()
+    const tiers = tier ? [parseWith(tierInput, tier, 'memory')] : undefined
+    const page = await listMemories(principal, { limit: TIMELINE_PAGE, cursor, tiers }, requestInfo(await headers()))
+    return { status: 'ok', message: '', data: page }
+  } catch (error) {
+    return actionError(error, 'load earlier memories')
+  }
+}
+
+export async function editMemoryAction(id: string, content: string): Promise<ActionResult> {
+  try {
+    const principal = await requireActionUser()
+    const input = parseWith(updateSchema, { content }, 'memory')
+    const memory = await updateMemory(principal, id, input, requestInfo(await headers()))
+    revalidatePath('/home')
+    return { status: 'ok', message: `Saved; classified as ${memory.tier}.` }
+  } catch (error) {
+    return actionError(error, 'edit memory')
   }
 }

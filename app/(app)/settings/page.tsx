@@ -5,6 +5,7 @@ import { PasskeyManager } from '@/components/settings/passkey-manager'
 import { PasswordForm } from '@/components/settings/password-form'
 import { ProfileForm } from '@/components/settings/profile-form'
 import { SessionList } from '@/components/settings/session-list'
+import { ThemePicker } from '@/components/settings/theme-picker'
 import { TokenManager } from '@/components/settings/token-manager'
 import { getProfile } from '@/lib/accounts/profile'
 import { listApiTokens, publicToken } from '@/lib/auth/api-tokens'
@@ -53,6 +54,9 @@ export default async function SettingsPage() {
       )}
       <Section id="profile" title="Profile and preferences">
         <ProfileForm profile={profile} />
+      </Section>
+      <Section id="appearance" title="Appearance">
+        <ThemePicker />
       </Section>
       <Section id="password" title="Password">
         <PasswordForm />

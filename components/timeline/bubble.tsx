@@ -1,0 +1,61 @@
+import Link from 'next/link'
+import { MemoryActions } from '@/components/capture/memory-actions'
+import { TierBadge } from '@/components/capture/tier-badge'
+import type { MemoryView } from '@/lib/memories'
+import { clockTime } from '@/lib/memories/timeline'
+
+
+const MOOD: Record<string, string> = { positive: 'upbeat', negative: 'low', neutral: 'neutral' }
+
+function mood(emotion: Record<string, unknown> | null): string | null {
+  const label = typeof emotion?.label === 'string' ? emotion.label : null
+  return label && label !== 'neutral' ? (MOOD[label] ?? label) : null
+}
+
+/** One stored memory as a message bubble: tier, content (or a lock), tags, mood, why, and actions. */
+export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: string }) {
+  const locked = 'locked' in memory
+  return (
+    <li data-testid="memory" data-tier={memory.tier} className="flex flex-col items-end">
+      <article
+        aria-label={`Memory, ${memory.tier}`}
+        className="flex max-w-[85%] flex-col gap-1.5 rounded-2xl rounded-br-md bg-white px-3.5 py-2.5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+      >
+        <div className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+          <TierBadge tier={memory.tier} />
+          <time dateTime={memory.created_at}>{clockTime(memory.created_at, timeZone)}</time>
+          <span className="ml-auto" title="Synced" data-testid="synced">
+            <span aria-hidden>✓</span>
+            <span className="sr-only">Synced</span>
+          </span>
+        </div>
+        {locked ? (
+          <p className="text-slate-600 italic dark:text-slate-300">Locked. Unlock the {memory.tier} tier to read it.</p>
+        ) : (
+          <>
+            <p className="break-words whitespace-pre-wrap">{memory.content}</p>
+            {(memory.tags.length > 0 || mood(memory.emotion)) && (
+              <p className="flex flex-wrap gap-x-2 text-xs text-slate-600 dark:text-slate-300">
+                {memory.tags.map((t) => (
+                  <span key={t}>#{t}</span>
+                ))}
+                {mood(memory.emotion) && <span>mood: {mood(memory.emotion)}</span>}
+              </p>
+            )}
+            {memory.reasoning && (
+              <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="reasoning">
+                Why {memory.tier}: {memory.reasoning}
+              </p>
+            )}
+          </>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <MemoryActions id={memory.id} tier={memory.tier} />
+          <Link href={`/memories/${memory.id}`} className="text-sm underline-offset-2 hover:underline">
+            Details<span className="sr-only"> of this memory</span>
+          </Link>
+        </div>
+      </article>
+    </li>
+  )
+}

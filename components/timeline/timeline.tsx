@@ -1,0 +1,197 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from 'react'
+import { loadEarlierAction } from '@/app/(app)/home/actions'
+import { TierBadge } from '@/components/capture/tier-badge'
+import type { MemoryView } from '@/lib/memories'
+import { clockTime, dayKey, dayLabel } from '@/lib/memories/timeline'
+import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
+import { Bubble } from './bubble'
+import { Composer } from './composer'
+
+interface Props {
+  userId: string
+  timeZone: string
+  items: MemoryView[]
+  nextCursor: string | null
+  tier?: string
+  autoFocus?: boolean
+}
+
+type Entry = { kind: 'memory'; memory: MemoryView; at: string } | { kind: 'pending'; item: QueuedCapture; at: string }
+
+/** The chat-like timeline: day groups oldest to newest, pending captures last, the composer below. */
+export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus }: Props) {
+  const router = useRouter()
+  const [older, setOlder] = useState<MemoryView[]>([])
+  const [olderExhausted, setOlderExhausted] = useState(false)
+  const [queued, setQueued] = useState<QueuedCapture[]>([])
+  const [inFlight, setInFlight] = useState<QueuedCapture[]>([])
+  const [loading, startLoading] = useTransition()
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const topRef = useRef<HTMLDivElement>(null)
+  const bottomRef = useRef<HTMLDivElement>(null)
+
+  const reads = useRef(0)
+  // Reads of the outbox can finish out of order; only the latest one may set the list.
+  const refreshQueue = useCallback(async () => {
+    const read = ++reads.current
+    const list = await listQueued(userId)
+    if (read === reads.current) setQueued(list)
+  }, [userId])
+  const sync = useCallback(async () => {
+    if (!navigator.onLine) return
+    const result = await replay(userId)
+    if (result.sent) router.refresh()
+    await refreshQueue()
+  }, [router, refreshQueue, userId])
+
+  // The outbox: who is signed in (for the service worker), what waits, and sending it whenever
+  // the connection is (or comes) back; other tabs and the service worker announce changes.
+  useEffect(() => {
+    void setCurrentUser(userId).then(refreshQueue).then(sync)
+    const channel = new BroadcastChannel(OUTBOX_CHANNEL)
+    channel.onmessage = () => {
+      void refreshQueue()
+      // Offline, a refresh would fail and Next would fall back to a full page load.
+      if (navigator.onLine) router.refresh()
+    }
+    const online = () => void sync()
+    window.addEventListener('online', online)
+    return () => {
+      channel.close()
+      window.removeEventListener('online', online)
+    }
+  }, [userId, refreshQueue, sync, router])
+
+  // Start at the newest message, like a chat.
+  useLayoutEffect(() => {
+    bottomRef.current?.scrollIntoView({ block: 'end' })
+    // Again after the router's own scroll handling of the navigation.
+    const frame = requestAnimationFrame(() => window.scrollTo(0, document.documentElement.scrollHeight))
+    return () => cancelAnimationFrame(frame)
+  }, [])
+
+  // Earlier pages start below the oldest memory shown (the newest page moves as memories arrive).
+  const cursor = useMemo(() => {
+    if (olderExhausted || (older.length === 0 && !nextCursor)) return null
+    const shown = [...items, ...older]
+    if (shown.length === 0) return null
+    const oldest = shown.reduce((a, b) => (b.created_at < a.created_at || (b.created_at === a.created_at && b.id < a.id) ? b : a))
+    return btoa(JSON.stringify([oldest.created_at, oldest.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  }, [items, older, nextCursor, olderExhausted])
+
+  const loadEarlier = useCallback(() => {
+    if (!cursor || loading) return
+    startLoading(async () => {
+      const before = document.documentElement.scrollHeight
+      const result = await loadEarlierAction(cursor, tier)
+      if (result.status !== 'ok' || !result.data) {
+        setLoadError(result.status === 'idle' ? null : (result.message ?? 'Could not load earlier memories.'))
+        return
+      }
+      setLoadError(null)
+      setOlder((o) => [...o, ...result.data!.items])
+      if (!result.data.next_cursor) setOlderExhausted(true)
+      // Keep what the person was looking at in place while earlier messages appear above it.
+      requestAnimationFrame(() => window.scrollBy(0, document.documentElement.scrollHeight - before))
+    })
+  }, [cursor, loading, tier])
+
+  useEffect(() => {
+    const top = topRef.current
+    if (!top || !cursor) return
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && loadEarlier(), { rootMargin: '200px 0px 0px 0px' })
+    observer.observe(top)
+    return () => observer.disconnect()
+  }, [cursor, loadEarlier])
+
+  const groups = useMemo(() => {
+    const stored = new Map<string, MemoryView>()
+    for (const m of [...items, ...older]) stored.set(m.id, m)
+    const known = new Set([...stored.values()].map((m) => ('client_id' in m ? m.client_id : null)).filter(Boolean))
+    const pending = new Map<string, QueuedCapture>()
+    for (const p of [...queued, ...inFlight]) if (!known.has(p.client_id)) pending.set(p.client_id, p)
+    const entries: Entry[] = [
+      ...[...stored.values()].map((memory) => ({ kind: 'memory' as const, memory, at: memory.created_at })),
+      ...[...pending.values()].map((item) => ({ kind: 'pending' as const, item, at: item.written_at })),
+    ].sort((a, b) => a.at.localeCompare(b.at))
+    const byDay = new Map<string, Entry[]>()
+    for (const entry of entries) {
+      const key = dayKey(entry.at, timeZone)
+      byDay.set(key, [...(byDay.get(key) ?? []), entry])
+    }
+    return [...byDay]
+  }, [items, older, queued, inFlight, timeZone])
+
+  const empty = groups.length === 0
+
+  return (
+    <div className="flex flex-1 flex-col">
+      <div ref={topRef} className="flex justify-center py-2">
+        {cursor ? (
+          <button type="button" onClick={loadEarlier} disabled={loading} className="rounded-full px-3 py-1 text-sm text-slate-700 underline-offset-2 hover:underline dark:text-slate-300">
+            {loading ? 'Loading earlier memories…' : 'Load earlier memories'}
+          </button>
+        ) : (
+          !empty && <p className="text-sm text-slate-600 dark:text-slate-400">The beginning of your memories.</p>
+        )}
+      </div>
+      {loadError && (
+        <p role="alert" className="text-center text-sm text-red-700 dark:text-red-400">
+          {loadError}
+        </p>
+      )}
+      {empty ? (
+        <p className="my-auto py-12 text-center text-slate-600 dark:text-slate-400">Nothing here yet. Write your first memory below.</p>
+      ) : (
+        <section aria-label="Your memories" aria-busy={loading} className="flex flex-col gap-6 pb-4">
+          {groups.map(([key, entries]) => (
+            <section key={key} aria-labelledby={`day-${key}`} className="flex flex-col gap-3">
+              <h2 id={`day-${key}`} className="sticky top-0 z-10 self-center rounded-full bg-slate-200/90 px-3 py-0.5 text-xs font-medium text-slate-700 backdrop-blur dark:bg-slate-700/90 dark:text-slate-200" suppressHydrationWarning>
+                {dayLabel(key, timeZone)}
+              </h2>
+              <ul className="flex flex-col gap-3">
+                {entries.map((entry) =>
+                  entry.kind === 'memory' ? (
+                    <Bubble key={entry.memory.id} memory={entry.memory} timeZone={timeZone} />
+                  ) : (
+                    <PendingBubble key={entry.item.client_id} item={entry.item} timeZone={timeZone} onDiscard={() => discard(entry.item.client_id).then(refreshQueue)} />
+                  ),
+                )}
+              </ul>
+            </section>
+          ))}
+        </section>
+      )}
+      <div ref={bottomRef} />
+      <Composer userId={userId} autoFocus={autoFocus} onPending={setInFlight} onQueued={refreshQueue} />
+    </div>
+  )
+}
+
+function PendingBubble({ item, timeZone, onDiscard }: { item: QueuedCapture; timeZone: string; onDiscard: () => void }) {
+  return (
+    <li data-testid="pending-memory" className="flex flex-col items-end">
+      <article aria-label="Memory waiting to be sent" className="flex max-w-[85%] flex-col gap-1.5 rounded-2xl rounded-br-md bg-indigo-50 px-3.5 py-2.5 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:ring-indigo-800">
+        <div className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-200">
+          {item.tier ? <TierBadge tier={item.tier} /> : <span className="rounded-full bg-slate-200 px-2 py-0.5 dark:bg-slate-700">classifying</span>}
+          <time dateTime={item.written_at}>{clockTime(item.written_at, timeZone)}</time>
+          <span className="ml-auto" data-testid="pending-mark">
+            {item.error ? 'Not saved' : 'Pending'}
+          </span>
+        </div>
+        <p className="break-words whitespace-pre-wrap">{item.content}</p>
+        {item.error && (
+          <p className="text-xs text-red-700 dark:text-red-300">
+            {item.error}{' '}
+            <button type="button" className="underline" onClick={onDiscard}>
+              Discard
+            </button>
+          </p>
+        )}
+      </article>
+    </li>
+  )
+}

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { SignUpPage } from './pages/auth'
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} [${v.impact}] ${v.nodes.length}×: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious accessibility violations on any page (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme })
+    for (const path of ['/', '/sign-in', '/sign-up', '/forgot-password', '/~offline']) {
+      await page.goto(path)
+      expect(await seriousViolations(page), path).toEqual([])
+    }
+    await new SignUpPage(page).register({ phone: theme === 'light' ? '+1 415 555 0144' : '+1 415 555 0145', password: 'marble-osprey-violet-27' })
+    await expect(page).toHaveURL(/\/home$/)
+    const box = page.getByLabel('What do you want to remember?')
+    await box.fill('Lunch with Ana at the harbour, we talked about the trip')
+    await box.press('Enter')
+    await box.fill('my bank PIN is 4821')
+    await box.press('Enter')
+    await expect(page.getByTestId('memory')).toHaveCount(2)
+    expect(await seriousViolations(page), '/home').toEqual([])
+    await page.goto('/search')
+    await page.getByLabel('Search your memories').fill('lunch')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await expect(page.getByTestId('search-hit').first()).toBeVisible()
+    expect(await seriousViolations(page), '/search').toEqual([])
+    await page.goto('/settings')
+    expect(await seriousViolations(page), '/settings').toEqual([])
+    await page.goto('/home')
+    await page.getByTestId('memory').first().getByRole('link', { name: /Details/ }).click()
+    await expect(page.getByRole('heading', { name: /Why/ })).toBeVisible()
+    expect(await seriousViolations(page), '/memories/[id]').toEqual([])
+  })
+}
