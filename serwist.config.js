@@ -6,4 +6,6 @@ import { serwist } from '@serwist/next/config'
 export default await serwist({
   swSrc: 'app/sw.ts',
   swDest: 'public/sw.js',
+  // The install dialog's screenshots are fetched when needed, not kept on every device.
+  globIgnores: ['screenshots/**'],
 })

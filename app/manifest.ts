@@ -19,6 +19,10 @@ export default function manifest(): MetadataRoute.Manifest {
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
       { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
+    screenshots: [
+      { src: '/screenshots/timeline-phone-light.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'The timeline on a phone' },
+      { src: '/screenshots/timeline-desktop-dark.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'The timeline on a desktop, dark theme' },
+    ],
     shortcuts: [
       { name: 'Capture', short_name: 'Capture', url: '/home?compose=1', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
       { name: 'Search', short_name: 'Search', url: '/search', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
