@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { clockTime } from '@/lib/memories/timeline'
-import { getCurrentUser, listQueued, OUTBOX_CHANNEL, replay, type QueuedCapture } from '@/lib/offline/outbox'
+import { discard, getCurrentUser, listQueued, OUTBOX_CHANNEL, replay, type QueuedCapture } from '@/lib/offline/outbox'
 import { Composer } from './composer'
+import { PendingBubble } from './pending-bubble'
 
 /**
  * The offline page's outbox: what waits on this device for the person last signed in here, a
@@ -71,17 +71,9 @@ export function OfflineOutbox() {
       {pending.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">Nothing waiting. What you write here is kept on this device until you are online.</p>
       ) : (
-        <ul className="flex flex-col gap-2">
+        <ul className="flex flex-col gap-3">
           {pending.map((item) => (
-            <li key={item.client_id} data-testid="pending-memory" className="rounded-2xl bg-indigo-50 px-3.5 py-2.5 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:ring-indigo-800">
-              <p className="flex gap-2 text-xs text-slate-700 dark:text-slate-200">
-                <time dateTime={item.written_at}>{clockTime(item.written_at, timeZone)}</time>
-                <span className="ml-auto" data-testid="pending-mark">
-                  {item.error ? 'Not saved' : 'Pending'}
-                </span>
-              </p>
-              <p className="break-words whitespace-pre-wrap">{item.content}</p>
-            </li>
+            <PendingBubble key={item.client_id} item={item} timeZone={timeZone} onDiscard={() => discard(item.client_id).then(refresh)} />
           ))}
         </ul>
       )}

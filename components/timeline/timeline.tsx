@@ -3,12 +3,12 @@
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from 'react'
 import { loadEarlierAction } from '@/app/(app)/home/actions'
-import { TierBadge } from '@/components/capture/tier-badge'
 import type { MemoryView } from '@/lib/memories'
-import { clockTime, dayKey, dayLabel } from '@/lib/memories/timeline'
+import { dayKey, dayLabel, listCursor } from '@/lib/memories/timeline'
 import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
 import { Bubble } from './bubble'
 import { Composer } from './composer'
+import { PendingBubble } from './pending-bubble'
 
 interface Props {
   userId: string
@@ -79,7 +79,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus 
     const shown = [...items, ...older]
     if (shown.length === 0) return null
     const oldest = shown.reduce((a, b) => (b.created_at < a.created_at || (b.created_at === a.created_at && b.id < a.id) ? b : a))
-    return btoa(JSON.stringify([oldest.created_at, oldest.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    return listCursor(oldest.created_at, oldest.id)
   }, [items, older, nextCursor, olderExhausted])
 
   const loadEarlier = useCallback(() => {
@@ -168,30 +168,5 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus 
       <div ref={bottomRef} />
       <Composer userId={userId} autoFocus={autoFocus} onPending={setInFlight} onQueued={refreshQueue} />
     </div>
-  )
-}
-
-function PendingBubble({ item, timeZone, onDiscard }: { item: QueuedCapture; timeZone: string; onDiscard: () => void }) {
-  return (
-    <li data-testid="pending-memory" className="flex flex-col items-end">
-      <article aria-label="Memory waiting to be sent" className="flex max-w-[85%] flex-col gap-1.5 rounded-2xl rounded-br-md bg-indigo-50 px-3.5 py-2.5 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:ring-indigo-800">
-        <div className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-200">
-          {item.tier ? <TierBadge tier={item.tier} /> : <span className="rounded-full bg-slate-200 px-2 py-0.5 dark:bg-slate-700">classifying</span>}
-          <time dateTime={item.written_at}>{clockTime(item.written_at, timeZone)}</time>
-          <span className="ml-auto" data-testid="pending-mark">
-            {item.error ? 'Not saved' : 'Pending'}
-          </span>
-        </div>
-        <p className="break-words whitespace-pre-wrap">{item.content}</p>
-        {item.error && (
-          <p className="text-xs text-red-700 dark:text-red-300">
-            {item.error}{' '}
-            <button type="button" className="underline" onClick={onDiscard}>
-              Discard
-            </button>
-          </p>
-        )}
-      </article>
-    </li>
   )
 }

@@ -26,6 +26,7 @@ import { classify, type Classification } from '@/lib/classify'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
+import { listCursor } from './timeline'
 import { assertCanRead, canRead } from './access'
 import { loadCorrections, recordCorrection } from './corrections'
 import { embedText } from '@/lib/embeddings'
@@ -112,7 +113,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
 }
 
 function encodeCursor(row: Memory): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url')
+  return listCursor(row.createdAt.toISOString(), row.id)
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {

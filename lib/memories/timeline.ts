@@ -1,5 +1,13 @@
 // Shared by the timeline page and its server actions (client-safe: no server imports).
 
+/**
+ * The list cursor: base64url of [created_at, id] of the last memory of a page. The server hands
+ * it out, and the timeline builds it from the oldest memory it shows.
+ */
+export function listCursor(createdAt: string, id: string): string {
+  return btoa(JSON.stringify([createdAt, id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
 /** Memories per timeline page (the first render and each "earlier" page). */
 export const TIMELINE_PAGE = 30
 
