@@ -31,8 +31,8 @@ export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, 
   const client = db ?? (await getDb())
   const signature = createHmac('sha256', await rlsSecret(client)).update(userId).digest('hex')
   return client.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.user_id', ${userId}, true), set_config('app.user_sig', ${signature}, true)`)
-    await tx.execute(sql`set local role mnemo_app`)
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await tx.execute(sql`select set_config('app.user_id', ${userId}, true), set_config('app.user_sig', ${signature}, true), set_config('role', 'mnemo_app', true)`)
     return work(tx)
   })
 }

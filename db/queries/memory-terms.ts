@@ -43,21 +43,33 @@ export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { use
 }
 
 /**
- * Corrections for a word the vocabulary does not hold: the words that look like it (trigram
- * similarity), best first. A word the user has written before needs no correction: none.
+ * Corrections for words the vocabulary does not hold: for each word, the words that look like
+ * it (trigram similarity), best first. A word the user has written before needs no correction:
+ * none for it. One statement for all the words; `%` (pg_trgm's default threshold, 0.3) picks the
+ * candidates from the trigram index and `threshold` keeps the close ones.
  */
 export async function listSimilarTermsByUser(
   db: DbExecutor,
-  { userId, word, limit = 3, threshold = 0.4 }: { userId: string; word: string; limit?: number; threshold?: number },
-): Promise<string[]> {
-  await db.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`)
-  const rows = rowsOf<{ term: string }>(
+  { userId, words, limit = 3, threshold = 0.4 }: { userId: string; words: string[]; limit?: number; threshold?: number },
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>()
+  if (words.length === 0) return found
+  const rows = rowsOf<{ word: string; term: string }>(
     await db.execute(sql`
-      select term from ${memoryTerms}
-      where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % ${word}
-      order by ${memoryTerms.term} = ${word} desc, similarity(${memoryTerms.term}, ${word}) desc, ${memoryTerms.count} desc
-      limit ${limit + 1}`),
+      select w.word, t.term
+      from unnest(${sql.param(words)}::text[]) with ordinality as w(word, position)
+      cross join lateral (
+        select ${memoryTerms.term} as term from ${memoryTerms}
+        where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % w.word and similarity(${memoryTerms.term}, w.word) >= ${threshold}
+        order by ${memoryTerms.term} = w.word desc, similarity(${memoryTerms.term}, w.word) desc, ${memoryTerms.count} desc
+        limit ${limit + 1}
+      ) as t
+      order by w.position`),
   )
-  if (rows[0]?.term === word) return []
-  return rows.slice(0, limit).map((r) => r.term)
+  for (const { word, term } of rows) found.set(word, [...(found.get(word) ?? []), term])
+  for (const [word, terms] of found) {
+    if (terms[0] === word) found.delete(word)
+    else found.set(word, terms.slice(0, limit))
+  }
+  return found
 }

@@ -27,11 +27,14 @@ export async function bodyColumns(
   return { content: null, tags: [], emotion: null, entities: null, reasoning: null, ciphertext: sealed.ciphertext, nonce: sealed.nonce }
 }
 
+/** The body of a tier-1 memory, which is stored in the clear. */
+export function plainBody(row: Pick<Memory, 'content' | 'tags' | 'emotion' | 'entities' | 'reasoning'>): MemoryBody {
+  return { content: row.content ?? '', tags: row.tags, emotion: row.emotion ?? null, entities: row.entities ?? null, reasoning: row.reasoning ?? null }
+}
+
 /** The body of a stored memory (decrypting a protected one; the caller checked the unlock). */
 export async function readBody(db: DbExecutor, row: Memory): Promise<MemoryBody> {
-  if (!isProtected(row.tier)) {
-    return { content: row.content ?? '', tags: row.tags, emotion: row.emotion ?? null, entities: row.entities ?? null, reasoning: row.reasoning ?? null }
-  }
+  if (!isProtected(row.tier)) return plainBody(row)
   if (!row.ciphertext || !row.nonce) throw new Error(`memory ${row.id} has no ciphertext`)
   return openJson<MemoryBody>(db, { userId: row.userId, rowId: row.id, tier: row.tier as ProtectedTier, purpose: 'memory' }, { nonce: row.nonce, ciphertext: row.ciphertext })
 }

@@ -27,7 +27,10 @@ export interface LockedMemory {
   locked: true
 }
 
-export function publicMemory(row: Memory, body: MemoryBody): PublicMemory {
+/** A stored row as the API shows it; the vector and the tsvector are never part of it. */
+export type MemoryRow = Omit<Memory, 'embedding' | 'searchVector'>
+
+export function publicMemory(row: MemoryRow, body: MemoryBody): PublicMemory {
   return {
     id: row.id,
     client_id: row.clientId,

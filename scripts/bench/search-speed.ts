@@ -124,7 +124,8 @@ try {
     user = mine
     await insertMany(handle, user.id, TOTAL)
     await insertMany(handle, other.id, OTHERS)
-    await handle.db.execute(sql`analyze memories`)
+    await handle.db.execute(sql`vacuum analyze memories`)
+    await handle.db.execute(sql`vacuum analyze memory_terms`)
     console.log(`${handle.kind}: inserted ${TOTAL} memories for one user and ${OTHERS} for another in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   } else {
     console.log(`${handle.kind}: reusing ${scratch} (BENCH_KEEP=1)`)

@@ -1,0 +1,84 @@
+// The full-text signal of hybrid search (DESIGN.md 3): query words weighed by how rare they
+// are among the user's tier-1 memories (BM25's idf, from the vocabulary's document counts),
+// ranked in SQL over the GIN index, with MaxScore pruning so common words cost little.
+import { sql, type SQL } from 'drizzle-orm'
+import { rowsOf, type DbExecutor } from '@/db'
+import { listTermCountsByUser } from '@/db/queries/memory-terms'
+import { memories } from '@/db/schema'
+
+/** How many matches a signal hands to the fusion. */
+export const LEG_LIMIT = 60
+const MAX_WEIGHTED_GROUPS = 12
+/** How many memories holding the rarer query words are ranked before the common ones are considered. */
+const MAXSCORE_BUDGET = 2_000
+
+export interface WordGroup {
+  /** to_tsquery text of one query word with its synonyms (or a phrase, or a corrected word). */
+  tsquery: string
+  idf: number
+  /** At most how many of the user's memories hold it (a phrase counts its rarest word, synonyms add up). */
+  df: number
+}
+
+/** Query word groups weighted by how rare they are among the user's memories (BM25's idf). */
+export async function weighGroups(tx: DbExecutor, userId: string, groups: string[][]): Promise<WordGroup[]> {
+  const kept = groups.slice(0, MAX_WEIGHTED_GROUPS)
+  const { documents, counts } = await listTermCountsByUser(tx, { userId, terms: kept.flat().flatMap((t) => t.split(' <-> ')) })
+  return kept.map((group) => {
+    const each = group.map((t) => Math.min(...t.split(' <-> ').map((w) => counts.get(w) ?? 0)))
+    const df = Math.max(0, ...each)
+    const n = Math.max(documents, df, 1)
+    return {
+      tsquery: group.length > 1 ? group.join(' | ') : group[0],
+      idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+      df: Math.min(n, each.reduce((a, b) => a + b, 0)),
+    }
+  })
+}
+
+/**
+ * Ids of the best full-text matches (the fts and fuzzy signals), best first. Rarer words count
+ * for more; ts_rank_cd (scaled into 0..1) orders memories holding the same words by how close
+ * together they stand.
+ *
+ * Ranking reads every memory that holds any query word, so a query mixing rare and very common
+ * words would read thousands of rows. MaxScore avoids that without changing the result: the
+ * memories holding one of the rarer words are ranked first; when the last of the best
+ * `limit` of them already scores at least what the common words alone could ever add up to
+ * (their idf plus the closeness, which stays below 1), no memory holding only common words can
+ * enter the list, and the answer is exact. Otherwise every match is ranked.
+ */
+export async function fullText(
+  tx: DbExecutor,
+  where: SQL,
+  tsquery: string,
+  groups: WordGroup[],
+  { limit = LEG_LIMIT, budget = MAXSCORE_BUDGET }: { limit?: number; budget?: number } = {},
+): Promise<{ ids: string[]; pruned: boolean }> {
+  const closeness = sql`ts_rank_cd(search_vector, to_tsquery('english', ${tsquery}), 32)`
+  const score = groups.length > 1
+    ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ to_tsquery('english', ${g.tsquery}))::int`), closeness], sql` + `)
+    : closeness
+  const best = async (matching: string) =>
+    rowsOf<{ id: string; score: number }>(
+      await tx.execute(sql`
+        select id, ${score} as score from ${memories}
+        where ${where} and search_vector @@ to_tsquery('english', ${matching})
+        order by 2 desc, created_at desc
+        limit ${limit}`),
+    )
+  const rare: WordGroup[] = []
+  let left = budget
+  for (const group of [...groups].sort((a, b) => a.df - b.df)) {
+    if (group.df > left) break
+    left -= group.df
+    rare.push(group)
+  }
+  const common = groups.filter((g) => !rare.includes(g))
+  if (rare.length && common.length) {
+    const rows = await best(rare.map((g) => `(${g.tsquery})`).join(' | '))
+    const ceiling = common.reduce((sum, g) => sum + g.idf, 0) + 1
+    if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }
+  }
+  return { ids: (await best(tsquery)).map((r) => r.id), pruned: false }
+}
