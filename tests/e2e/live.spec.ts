@@ -151,3 +151,25 @@ test('a timeline that was offline catches up when the connection returns', async
   await capture(request, token, { content: after, tier: 'general' })
   await expect(page.getByTestId('memory').filter({ hasText: after })).toBeVisible({ timeout: 1000 })
 })
+
+test('a reader at the bottom follows new memories; one reading earlier ones stays where they are', async ({ page, request }) => {
+  await new SignInPage(page).signIn(PHONE, PASSWORD)
+  await expect(page).toHaveURL(/\/home$/)
+  const token = (await (await request.post('/api/v1/auth/token', { data: { phone: PHONE, password: PASSWORD, name: 'live e2e 3' } })).json()).access_token as string
+  const gapToBottom = () => page.evaluate(() => document.documentElement.scrollHeight - (window.scrollY + window.innerHeight))
+
+  // More than a screenful arrives while the reader is at the bottom: it stays at the bottom.
+  for (let i = 1; i <= 12; i++) await capture(request, token, { content: `Filler ${i}: a line long enough to take a little room on the page`, tier: 'general' })
+  await expect(page.getByTestId('memory').filter({ hasText: 'Filler 12:' })).toBeInViewport({ timeout: 2000 })
+  expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight * 1.5)).toBe(true)
+  await expect.poll(gapToBottom).toBeLessThan(5)
+
+  // Scrolled up to read: a new memory is added below without moving the page.
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0)
+  const below = 'Arrived while reading older memories'
+  await capture(request, token, { content: below, tier: 'general' })
+  await expect(page.getByTestId('memory').filter({ hasText: below })).toBeAttached({ timeout: 1000 })
+  await expect(page.getByTestId('memory').filter({ hasText: below })).not.toBeInViewport()
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
+})
