@@ -3,10 +3,12 @@
 // (built scripts and styles, icons, the prerendered landing and offline pages) and serves the
 // offline page for any page it cannot fetch. Nothing a signed-in person sees is cached: pages,
 // their RSC payloads and every /api response go to the network only, so no memory of any tier —
-// and never one of tier ≥ 2 — lands in Cache Storage. Captures queued offline are sent on
-// Background Sync.
+// and never one of tier ≥ 2 — lands in Cache Storage. The live events stream is not handled at
+// all: the browser fetches it directly, so the worker neither relays a response that never ends
+// nor stays awake for it. Captures queued offline are sent on Background Sync.
 import type { PrecacheEntry, SerwistGlobalConfig } from 'serwist'
 import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist } from 'serwist'
+import { MEMORY_EVENTS_PATH } from '@/lib/live/events'
 import { replay, SYNC_TAG } from '@/lib/offline/outbox'
 
 declare global {
@@ -32,7 +34,7 @@ const serwist = new Serwist({
       handler: new CacheFirst({ cacheName: 'static', plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600 })] }),
     },
     // Everything else of ours (pages, RSC payloads, /api) carries a person's data: network only.
-    { matcher: ({ sameOrigin }) => sameOrigin, handler: new NetworkOnly() },
+    { matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname !== MEMORY_EVENTS_PATH, handler: new NetworkOnly() },
   ],
   fallbacks: {
     entries: [{ url: '/~offline', matcher: ({ request }) => request.destination === 'document' }],

@@ -18,6 +18,13 @@ export interface DatabaseHandle {
   ping(timeoutMs?: number): Promise<void>
   /** Applies pending migrations (held under a lock so concurrent instances apply them once). */
   migrate(): Promise<void>
+  /**
+   * LISTEN on a channel: NOTIFY payloads sent by committed transactions reach `onNotify`. On
+   * PostgreSQL one dedicated connection per process carries every channel and reconnects after
+   * a drop; `onListen` runs each time listening is (re)established, so a caller can catch up on
+   * what a drop made it miss. Resolves once listening, with the function that stops it.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>
   close(): Promise<void>
   /** PGlite only: the data directory as a tarball (tests copy a migrated template this way). */
   dump?(): Promise<Blob>
@@ -76,6 +83,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
         await one.end({ timeout: 5 })
       }
     },
+    async listen(channel, onNotify, onListen) {
+      const { unlisten } = await client.listen(channel, onNotify, onListen)
+      return unlisten
+    },
     async close() {
       await client.end({ timeout: 5 })
     },
@@ -112,6 +123,12 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
     async migrate() {
       // One PGlite serves one process, so no cross-process lock is needed beyond the folder lock.
       await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER })
+    },
+    async listen(channel, onNotify, onListen) {
+      // One PGlite is one backend in this process: its NOTIFY arrives at commit, like a server's.
+      const unlisten = await client.listen(channel, onNotify)
+      onListen?.()
+      return () => unlisten()
     },
     async close() {
       await client.close()

@@ -2,13 +2,15 @@
 
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useTransition } from 'react'
-import { loadEarlierAction } from '@/app/(app)/home/actions'
+import { liveMemoryAction, loadEarlierAction } from '@/app/(app)/home/actions'
+import type { MemoryEventMessage } from '@/lib/live/events'
 import type { MemoryView } from '@/lib/memories'
 import { dayKey, dayLabel, listCursor } from '@/lib/memories/timeline'
 import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
 import { Bubble } from './bubble'
 import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
+import { useMemoryEvents } from './use-memory-events'
 
 interface Props {
   userId: string
@@ -17,12 +19,28 @@ interface Props {
   nextCursor: string | null
   tier?: string
   autoFocus?: boolean
+  /** When the server read `items` (ISO 8601): the live stream catches up from there. */
+  renderedAt: string
 }
 
 type Entry = { kind: 'memory'; memory: MemoryView; at: string } | { kind: 'pending'; item: QueuedCapture; at: string }
 
-/** The chat-like timeline: day groups oldest to newest, pending captures last, the composer below. */
-export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus }: Props) {
+/** What a live event said of a memory: shown as this (null: not on this timeline any more). */
+type LiveEntry = { memory: MemoryView | null; clientId: string | null }
+
+/** Within this distance of the end, the reader is "at the bottom" and follows new messages. */
+const STICK_PX = 96
+
+function atBottom(): boolean {
+  return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - STICK_PX
+}
+
+/**
+ * The chat-like timeline: day groups oldest to newest, pending captures last, the composer below.
+ * Memories written elsewhere arrive live: each event is read back through the server's rules
+ * (a locked tier stays a placeholder) and laid over what the page was rendered with.
+ */
+export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt }: Props) {
   const router = useRouter()
   const [older, setOlder] = useState<MemoryView[]>([])
   const [olderExhausted, setOlderExhausted] = useState(false)
@@ -30,8 +48,14 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus 
   const [inFlight, setInFlight] = useState<QueuedCapture[]>([])
   const [loading, startLoading] = useTransition()
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [live, setLive] = useState<ReadonlyMap<string, LiveEntry>>(new Map())
   const topRef = useRef<HTMLDivElement>(null)
   const bottomRef = useRef<HTMLDivElement>(null)
+  /** Per memory, the number of the latest event: an older read that answers late is dropped. */
+  const liveReads = useRef(new Map<string, number>())
+  /** Memories whose read failed (offline, say): read again at the next resynchronisation. */
+  const unread = useRef(new Set<string>())
+  const stickToBottom = useRef(false)
 
   const reads = useRef(0)
   // Reads of the outbox can finish out of order; only the latest one may set the list.
@@ -64,6 +88,47 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus 
       window.removeEventListener('online', online)
     }
   }, [userId, refreshQueue, sync, router])
+
+  const showLive = useCallback((id: string, entry: LiveEntry) => {
+    stickToBottom.current ||= atBottom()
+    setLive((map) => new Map(map).set(id, entry))
+  }, [])
+
+  const onLiveEvent = useCallback(
+    async ({ memory_id: id, kind }: MemoryEventMessage) => {
+      const read = (liveReads.current.get(id) ?? 0) + 1
+      liveReads.current.set(id, read)
+      unread.current.delete(id)
+      if (kind === 'deleted') return showLive(id, { memory: null, clientId: null })
+      const result = await liveMemoryAction(id).catch(() => null)
+      if (liveReads.current.get(id) !== read) return
+      if (!result || result.status !== 'ok' || !result.data) {
+        unread.current.add(id)
+        return
+      }
+      const { memory, client_id } = result.data
+      // A tier tab shows only its tier: a memory moved elsewhere leaves it.
+      showLive(id, { memory: memory && (!tier || memory.tier === tier) ? memory : null, clientId: client_id })
+    },
+    [showLive, tier],
+  )
+
+  useMemoryEvents({
+    onEvent: (message) => void onLiveEvent(message),
+    // Events were missed (a dropped connection, a hidden page, a read that failed): reload the
+    // page's data and read again every memory known from an event, so none stays as it was.
+    onResync: () => {
+      router.refresh()
+      for (const id of new Set([...live.keys(), ...unread.current])) void onLiveEvent({ memory_id: id, kind: 'updated' })
+    },
+  }, renderedAt)
+
+  // A reader at the bottom follows new messages; one reading earlier ones stays where they are.
+  useLayoutEffect(() => {
+    if (!stickToBottom.current) return
+    stickToBottom.current = false
+    window.scrollTo(0, document.documentElement.scrollHeight)
+  }, [live])
 
   // Start at the newest message, like a chat.
   useLayoutEffect(() => {
@@ -110,7 +175,14 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus 
   const groups = useMemo(() => {
     const stored = new Map<string, MemoryView>()
     for (const m of [...items, ...older]) stored.set(m.id, m)
+    for (const [id, entry] of live) {
+      if (entry.memory) stored.set(id, entry.memory)
+      else stored.delete(id)
+    }
+    // A pending capture the server already stored shows once, as the stored memory (a locked
+    // one carries no client id, so the live read brings it alongside).
     const known = new Set([...stored.values()].map((m) => ('client_id' in m ? m.client_id : null)).filter(Boolean))
+    for (const entry of live.values()) if (entry.memory && entry.clientId) known.add(entry.clientId)
     const pending = new Map<string, QueuedCapture>()
     for (const p of [...queued, ...inFlight]) if (!known.has(p.client_id)) pending.set(p.client_id, p)
     const entries: Entry[] = [
@@ -123,7 +195,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus 
       byDay.set(key, [...(byDay.get(key) ?? []), entry])
     }
     return [...byDay]
-  }, [items, older, queued, inFlight, timeZone])
+  }, [items, older, live, queued, inFlight, timeZone])
 
   const empty = groups.length === 0
 

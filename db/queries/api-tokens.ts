@@ -13,6 +13,11 @@ export async function getApiTokenByHash(db: DbExecutor, { tokenHash }: { tokenHa
   return row
 }
 
+export async function getApiTokenById(db: DbExecutor, { id }: { id: string }): Promise<ApiToken | undefined> {
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1)
+  return row
+}
+
 export async function listApiTokensByUser(db: DbExecutor, { userId }: { userId: string }): Promise<ApiToken[]> {
   return db
     .select()

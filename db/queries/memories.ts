@@ -1,6 +1,6 @@
 // Memories: insert, read, list (newest first, cursor-paged), update, soft delete and purge.
 // Called inside the owner's RLS transaction (`withUser`), except the purge job.
-import { and, arrayContains, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '../index'
 import { memories, type Memory, type NewMemory } from '../schema'
 import type { Tier } from '@/lib/tiers'
@@ -76,10 +76,20 @@ export async function softDeleteMemoryById(db: DbExecutor, { userId, id }: { use
 export async function restoreMemoryById(db: DbExecutor, { userId, id }: { userId: string; id: string }): Promise<boolean> {
   const rows = await db
     .update(memories)
-    .set({ deletedAt: null })
+    .set({ deletedAt: null, updatedAt: new Date() })
     .where(and(eq(memories.userId, userId), eq(memories.id, id), isNotNull(memories.deletedAt)))
     .returning({ id: memories.id })
   return rows.length > 0
+}
+
+/** Whether any of the user's memories was created, updated, deleted or restored after `since`. */
+export async function hasMemoryChangesByUser(db: DbExecutor, { userId, since }: { userId: string; since: Date }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: memories.id })
+    .from(memories)
+    .where(and(eq(memories.userId, userId), or(gt(memories.createdAt, since), gt(memories.updatedAt, since), gt(memories.deletedAt, since))))
+    .limit(1)
+  return row !== undefined
 }
 
 /** System job: removes memories deleted before `before` (the 30-day undo window). */

@@ -1,6 +1,7 @@
 // Who is calling an API route: a bearer API token or the Auth.js session cookie, through one
 // helper every route handler uses.
 import { auth, type MnemoSession } from '@/auth'
+import { getApiTokenById } from '@/db/queries/api-tokens'
 import { getUserById } from '@/db/queries/users'
 import { getSessionById } from '@/db/queries/sessions'
 import type { Session, User } from '@/db/schema'
@@ -60,4 +61,20 @@ export async function sessionPrincipal(): Promise<Principal | null> {
   const [user, row] = await Promise.all([getUserById(db, { id: userId }), getSessionById(db, { id: session.sessionId })])
   if (!user || !user.active || !row || row.revokedAt) return null
   return { user, kind: 'session', sessionId: row.id, session: row, scopes: SCOPES, maxTierLevel: user.maxTier }
+}
+
+/**
+ * Whether a principal authenticated earlier still holds: its session or token not revoked nor
+ * expired, its user active. Long-lived responses (the events stream) ask this as they go.
+ */
+export async function isPrincipalCurrent(principal: Principal, now = Date.now()): Promise<boolean> {
+  const db = await getDb()
+  const user = await getUserById(db, { id: principal.user.id })
+  if (!user?.active) return false
+  if (principal.kind === 'token') {
+    const token = principal.tokenId ? await getApiTokenById(db, { id: principal.tokenId }) : undefined
+    return !!token && !token.revokedAt && (!token.expiresAt || token.expiresAt.getTime() > now)
+  }
+  const session = principal.sessionId ? await getSessionById(db, { id: principal.sessionId }) : undefined
+  return !!session && !session.revokedAt && session.expiresAt.getTime() > now
 }

@@ -1,5 +1,6 @@
 // Memories: capture (classify, seal, store once per client id), list, read, edit, move between
-// tiers (re-sealing in one transaction and teaching the classifier), delete with undo.
+// tiers (re-sealing in one transaction and teaching the classifier), delete with undo. Every
+// write announces itself (ids and kind only) in its transaction, for live timelines.
 import { randomUUID } from 'node:crypto'
 import type { CaptureInput, UpdateInput } from '@/app/api/v1/memories/schema'
 import { MAX_CONTENT } from '@/app/api/v1/memories/schema'
@@ -15,6 +16,7 @@ import {
   softDeleteMemoryById,
   updateMemoryById,
   countMemoriesByTier,
+  hasMemoryChangesByUser,
 } from '@/db/queries/memories'
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import type { Memory, User } from '@/db/schema'
@@ -25,6 +27,7 @@ import type { Principal } from '@/lib/auth/principal'
 import { classify, type Classification } from '@/lib/classify'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
+import { publishMemoryEvent } from '@/lib/live/publish'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { listCursor } from './timeline'
 import { assertCanRead, canRead } from './access'
@@ -37,6 +40,8 @@ export { lockReason, canRead } from './access'
 export type { PublicMemory, LockedMemory } from './serialize'
 
 export const UNDO_WINDOW_DAYS = 30
+/** How far before a page's render time `memoriesChangedSince` looks (clocks, open transactions). */
+const CHANGE_MARGIN_MS = 5_000
 
 function tooLong(content: string): AppError {
   return new AppError('payload_too_large:memory', {
@@ -102,6 +107,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
       ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
     })
     if (inserted && TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(input.content) })
+    if (inserted) await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'created' })
     if (!inserted) {
       // Another request with the same client id committed first: answer with its memory.
       const existing = await getMemoryByClientId(tx, { userId, clientId: input.client_id! })
@@ -194,6 +200,23 @@ export async function countReadableMemories(principal: Principal): Promise<Parti
   return Object.fromEntries(Object.entries(counts).filter(([tier]) => TIER_LEVEL[tier as Tier] === 1 || canRead(principal, tier as Tier)))
 }
 
+/**
+ * One memory as the timeline shows it — the locked placeholder when the caller cannot read its
+ * tier — with its client id (so a page can match it to its own pending capture), or null when
+ * it does not exist, is deleted or is not the caller's. Reads of protected memories are logged.
+ */
+export async function getMemoryView(principal: Principal, id: string, info?: RequestInfo): Promise<{ memory: MemoryView; clientId: string | null } | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+  const userId = principal.user.id
+  const found = await withUser(userId, async (tx) => {
+    const row = await getMemoryById(tx, { userId, id })
+    return row && !row.deletedAt ? { row, memory: await view(tx, principal, row) } : null
+  })
+  if (!found) return null
+  await auditReads(principal, !('locked' in found.memory) && TIER_LEVEL[found.row.tier] >= 2 ? [found.row] : [], info)
+  return { memory: found.memory, clientId: found.row.clientId }
+}
+
 export async function getMemory(principal: Principal, id: string, info?: RequestInfo): Promise<PublicMemory> {
   const userId = principal.user.id
   const row = await withUser(userId, (tx) => loadOwn(tx, userId, id))
@@ -255,6 +278,7 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
     // Keep the search vocabulary to tier-1 words: a memory moved into a protected tier takes its words out.
     if (TIER_LEVEL[row.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(body.content) })
     if (TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(next.content) })
+    await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: tier === row.tier ? 'updated' : 'moved' })
     return { row: saved, body: next }
   })
   if (TIER_LEVEL[existing.tier] >= 2 || TIER_LEVEL[updated.row.tier] >= 2) {
@@ -271,6 +295,7 @@ export async function deleteMemory(principal: Principal, id: string): Promise<vo
     const row = await loadOwn(tx, userId, id)
     const deleted = await softDeleteMemoryById(tx, { userId, id })
     if (deleted && TIER_LEVEL[row.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
+    if (deleted) await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'deleted' })
     return deleted
   })
   if (!done) throw new AppError('not_found:memory', { message: 'No such memory.' })
@@ -284,9 +309,20 @@ export async function restoreMemory(principal: Principal, id: string): Promise<v
       const restored = await restoreMemoryById(tx, { userId, id })
       const row = restored ? await getMemoryById(tx, { userId, id }) : undefined
       if (row && TIER_LEVEL[row.tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
+      if (restored) await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'restored' })
       return restored
     }))
   if (!done) throw new AppError('not_found:memory', { message: 'Nothing to restore: no deleted memory with that id.' })
+}
+
+/**
+ * Whether the caller's memories changed after `since` (a page's render time), for a live stream
+ * opening later. Timestamps come from the database's and the servers' clocks and a transaction's
+ * start, so a few seconds of margin lean towards "yes": the cost of a yes is one reload.
+ */
+export async function memoriesChangedSince(principal: Principal, since: Date): Promise<boolean> {
+  const userId = principal.user.id
+  return withUser(userId, (tx) => hasMemoryChangesByUser(tx, { userId, since: new Date(since.getTime() - CHANGE_MARGIN_MS) }))
 }
 
 /** System job: purge memories deleted more than 30 days ago. */

@@ -8,8 +8,9 @@ import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
-import { captureMemory, deleteMemory, listMemories, restoreMemory, updateMemory, type MemoryView } from '@/lib/memories'
+import { captureMemory, countReadableMemories, deleteMemory, getMemoryView, listMemories, restoreMemory, updateMemory, type MemoryView } from '@/lib/memories'
 import { TIMELINE_PAGE } from '@/lib/memories/timeline'
+import type { Tier } from '@/lib/tiers'
 
 export interface CaptureOutcome {
   tier: string
@@ -100,5 +101,32 @@ export async function editMemoryAction(id: string, content: string): Promise<Act
     return { status: 'ok', message: `Saved; classified as ${memory.tier}.` }
   } catch (error) {
     return actionError(error, 'edit memory')
+  }
+}
+
+export interface LiveMemory {
+  /** null: gone (deleted, or not the caller's). */
+  memory: MemoryView | null
+  client_id: string | null
+}
+
+/** A memory a live event named, read under the usual rules (locked tiers stay placeholders). */
+export async function liveMemoryAction(id: string): Promise<ActionResult<LiveMemory>> {
+  try {
+    const principal = await requireActionUser()
+    const found = await getMemoryView(principal, String(id), requestInfo(await headers()))
+    return { status: 'ok', data: { memory: found?.memory ?? null, client_id: found?.clientId ?? null } }
+  } catch (error) {
+    return actionError(error, 'read a live memory')
+  }
+}
+
+/** The tier tabs' counts (readable tiers only), after live changes. */
+export async function tierCountsAction(): Promise<ActionResult<Partial<Record<Tier, number>>>> {
+  try {
+    const principal = await requireActionUser()
+    return { status: 'ok', data: await countReadableMemories(principal) }
+  } catch (error) {
+    return actionError(error, 'count memories')
   }
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { UnlockBar } from '@/components/security/unlock-bar'
+import { TierTabs } from '@/components/timeline/tier-tabs'
 import { Timeline } from '@/components/timeline/timeline'
 import { requirePageUser } from '@/lib/auth/page'
 import { countReadableMemories, listMemories } from '@/lib/memories'
 import { TIMELINE_PAGE } from '@/lib/memories/timeline'
 import { unlockState } from '@/lib/memories/unlock-state'
-import { TIERS, type Tier } from '@/lib/tiers'
+import { TIERS } from '@/lib/tiers'
 
 export const metadata: Metadata = { title: 'Timeline' }
 
@@ -14,35 +14,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const principal = await requirePageUser('/home')
   const params = await searchParams
   const tier = TIERS.find((t) => t === params.tier)
+  // Before reading: whatever commits after this, the live stream announces.
+  const renderedAt = new Date().toISOString()
   const [{ items, next_cursor }, counts] = await Promise.all([
     listMemories(principal, { limit: TIMELINE_PAGE, tiers: tier ? [tier] : undefined }),
     countReadableMemories(principal),
   ])
-  const tab = (value: Tier | undefined, label: string) => {
-    const count = value ? counts[value] : undefined
-    const current = tier === value
-    return (
-      <li key={value ?? 'all'}>
-        <Link
-          href={value ? `/home?tier=${value}` : '/home'}
-          aria-current={current ? 'page' : undefined}
-          className={`block rounded-full px-3 py-1 whitespace-nowrap ${current ? 'bg-indigo-700 text-white dark:bg-indigo-400 dark:text-slate-900' : 'text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800'}`}
-        >
-          {label}
-          {count !== undefined && <span className="ml-1 opacity-80">{count}</span>}
-        </Link>
-      </li>
-    )
-  }
   return (
     <div className="flex flex-1 flex-col gap-3">
       <h1 className="sr-only">Timeline{principal.user.name ? `, ${principal.user.name}` : ''}</h1>
-      <nav aria-label="Tiers">
-        <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 text-sm">
-          {tab(undefined, 'All')}
-          {TIERS.map((t) => tab(t, t))}
-        </ul>
-      </nav>
+      <TierTabs counts={counts} current={tier} renderedAt={renderedAt} />
       <UnlockBar state={unlockState(principal)} />
       <Timeline
         key={tier ?? 'all'}
@@ -52,6 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         nextCursor={next_cursor}
         tier={tier}
         autoFocus={params.compose === '1'}
+        renderedAt={renderedAt}
       />
     </div>
   )

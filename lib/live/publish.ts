@@ -1,0 +1,12 @@
+// Announces a change to a memory from inside the transaction that makes it. pg_notify is
+// transactional on PostgreSQL and on PGlite alike: listeners hear of the change when the
+// transaction commits, and never of one that rolls back.
+import { sql } from 'drizzle-orm'
+import type { Tx } from '@/db'
+import { MEMORY_EVENTS_CHANNEL, type MemoryEvent } from './events'
+
+export async function publishMemoryEvent(tx: Tx, event: MemoryEvent): Promise<void> {
+  // Exactly these three fields, whatever object the caller passed: nothing else may ride along.
+  const payload: MemoryEvent = { user_id: event.user_id, memory_id: event.memory_id, kind: event.kind }
+  await tx.execute(sql`select pg_notify(${MEMORY_EVENTS_CHANNEL}, ${JSON.stringify(payload)})`)
+}
