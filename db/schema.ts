@@ -253,8 +253,9 @@ export const memories = pgTable(
     index('memories_user_occurred_idx').on(t.userId, t.occurredAt.desc()),
     index('memories_user_tier_idx').on(t.userId, t.tier, t.createdAt.desc()),
     index('memories_search_idx').using('gin', t.userId, t.searchVector),
-    index('memories_trgm_idx').using('gin', t.userId, t.content.op('gin_trgm_ops')),
-    index('memories_embedding_idx').using('hnsw', t.embedding.op('vector_cosine_ops')),
+    // Half precision: half the size of a full-precision index (which has to stay in memory to be
+    // fast), the same neighbours within rounding. Search orders by the same expression.
+    index('memories_embedding_idx').using('hnsw', sql`(${t.embedding}::halfvec(${sql.raw(String(EMBEDDING_DIMENSIONS))})) halfvec_cosine_ops`),
     ownerPolicy('memories', sql`${t.userId}`),
   ],
 ).enableRLS()

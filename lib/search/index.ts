@@ -5,7 +5,7 @@
 import { and, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
 import { listSimilarTermsByUser } from '@/db/queries/memory-terms'
-import { memories, type Memory } from '@/db/schema'
+import { EMBEDDING_DIMENSIONS, memories, type Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal'
@@ -108,14 +108,16 @@ async function sqlLegs(
   }
   const meaning = async (): Promise<string[]> => {
     if (!q.text || !signals.includes('semantic')) return []
-    const vector = `[${embedding.vector.join(',')}]`
+    // The expression the HNSW index is built on (half precision).
+    const half = sql.raw(`halfvec(${EMBEDDING_DIMENSIONS})`)
+    const distance = sql`embedding::${half} <=> ${`[${embedding.vector.join(',')}]`}::${half}`
     return withUser(userId, async (tx) => {
-      await tx.execute(sql`select set_config('hnsw.ef_search', '100', true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`)
+      await tx.execute(sql`select set_config('hnsw.ef_search', ${String(LEG_LIMIT)}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`)
       const rows = rowsOf<{ id: string; distance: number }>(
         await tx.execute(sql`
-          select id, embedding <=> ${vector}::vector as distance from ${memories}
+          select id, ${distance} as distance from ${memories}
           where ${where} and embedding_model = ${embedding.model} and embedding is not null
-          order by embedding <=> ${vector}::vector
+          order by ${distance}
           limit ${LEG_LIMIT}`),
       )
       return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map((r) => r.id)

@@ -2,11 +2,13 @@
 // rows; text from a Markov chain over LoCoMo's turns), then p50/p95/p99 of hybrid search for a fixed query mix, beside the plain full-text
 // SQL (websearch_to_tsquery) as the floor. Runs on PGlite, or on PostgreSQL when DATABASE_URL
 // is set (a scratch database is created and dropped; BENCH_KEEP=1 keeps it as mnemo_bench_search
-// and a later run with BENCH_KEEP=1 reuses it instead of inserting again).
+// and a later run with BENCH_KEEP=1 reuses it instead of inserting again; on PGlite BENCH_KEEP=1
+// keeps the data in .data/bench-search).
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
-import { closeDatabase, installDatabase, openDatabase, rowsOf, type DatabaseHandle } from '@/db'
+import { closeDatabase, dataDirectory, installDatabase, openDatabase, rowsOf, type DatabaseHandle } from '@/db'
 import { termsOf } from '@/db/queries/memory-terms'
 import { memories, memoryTerms, users } from '@/db/schema'
 import { withUser } from '@/db/with-user'
@@ -112,7 +114,8 @@ if (serverUrl) {
   url.pathname = `/${scratch}`
   handle = await openDatabase({ url: url.toString() })
 } else {
-  handle = await openDatabase({})
+  // In memory, or with BENCH_KEEP=1 in .data/bench-search (reused by the next such run).
+  handle = await openDatabase(KEEP ? { dataDir: path.join(dataDirectory(), 'bench-search') } : {})
 }
 try {
   await handle.migrate()

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { rowsOf } from '@/db'
-import { memories, users } from '@/db/schema'
+import { memories, memoryTerms, users } from '@/db/schema'
 import { setupTestDatabase } from '../fixtures/db'
 
 const test = setupTestDatabase()
@@ -54,39 +54,46 @@ describe('database engine', () => {
     expect(ordered.map((r) => r.content)).toEqual(['near', 'mid', 'far'])
     expect(Number(ordered[0].distance)).toBeCloseTo(1 - 1 / Math.hypot(1, 0.1), 5)
 
+    // The index is on half precision; search orders by that same expression.
+    const half = sql`embedding::halfvec(384) <=> ${query}::halfvec(384)`
+    const byHalf = rowsOf<{ content: string }>(
+      await test.handle.db.execute(sql`select content from memories where user_id = ${user.id} order by ${half}`),
+    )
+    expect(byHalf.map((r) => r.content)).toEqual(['near', 'mid', 'far'])
     const plan = await test.handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`)
-      return rowsOf<Record<string, string>>(
-        await tx.execute(sql`explain select id from memories order by embedding <=> ${query}::vector limit 5`),
-      )
+      return rowsOf<Record<string, string>>(await tx.execute(sql`explain select id from memories order by ${half} limit 5`))
     })
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_embedding_idx')
   })
 
-  it('finds a typo by trigram similarity through the trigram index', async () => {
+  it('finds a typo by trigram similarity in the vocabulary', async () => {
     const user = await makeUser('+15550000002')
-    await test.handle.db.insert(memories).values([
-      { userId: user.id, tier: 'chronological', securityLevel: 1, content: 'Visited grandma at the hospital' },
-      { userId: user.id, tier: 'general', securityLevel: 1, content: 'I prefer aisle seats on planes' },
-    ])
-    const rows = rowsOf<{ content: string; score: number }>(
+    await test.handle.db.insert(memoryTerms).values(['visited', 'grandma', 'hospital', 'aisle', 'seats'].map((term) => ({ userId: user.id, term })))
+    const rows = rowsOf<{ term: string; score: number }>(
       await test.handle.db.execute(
-        sql`select content, word_similarity('hospitl', content) as score from memories
-            where user_id = ${user.id} and 'hospitl' <% content order by score desc`,
+        sql`select term, similarity(term, 'hospitl') as score from memory_terms
+            where user_id = ${user.id} and term % 'hospitl' order by score desc`,
       ),
     )
-    expect(rows.map((r) => r.content)).toEqual(['Visited grandma at the hospital'])
+    expect(rows.map((r) => r.term)).toEqual(['hospital'])
     expect(Number(rows[0].score)).toBeGreaterThan(0.5)
+  })
 
-    const plan = await test.handle.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`)
-      return rowsOf<Record<string, string>>(
-        await tx.execute(
-          sql`explain select id from memories where content % 'hospitl'`,
-        ),
-      )
-    })
-    expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_trgm_idx')
+  it('keeps the vector out of the row and the tsvector in it', async () => {
+    const rows = rowsOf<{ attname: string; attstorage: string }>(
+      await test.handle.db.execute(sql`
+        select attname, attstorage from pg_attribute
+        where attrelid = 'memories'::regclass and attname in ('embedding', 'search_vector') order by attname`),
+    )
+    expect(rows).toEqual([
+      { attname: 'embedding', attstorage: 'e' },
+      { attname: 'search_vector', attstorage: 'm' },
+    ])
+    const [options] = rowsOf<{ reloptions: string[] | string }>(
+      await test.handle.db.execute(sql`select reloptions from pg_class where oid = 'memories'::regclass`),
+    )
+    expect(String(options.reloptions)).toContain('toast_tuple_target=1024')
   })
 
   it('keeps a generated tsvector that full-text search matches with stemming', async () => {
