@@ -80,7 +80,7 @@ describe('database engine', () => {
     expect(Number(rows[0].score)).toBeGreaterThan(0.5)
   })
 
-  it('keeps the vector out of the row and the tsvector in it', async () => {
+  it('moves the vector out of a long row first and keeps the tsvector in it', async () => {
     const rows = rowsOf<{ attname: string; attstorage: string }>(
       await test.handle.db.execute(sql`
         select attname, attstorage from pg_attribute
