@@ -10,6 +10,11 @@ import { TIERS, type Tier } from '@/lib/tiers'
 
 export const metadata: Metadata = { title: 'Timeline' }
 
+// Runs as soon as the timeline's HTML is parsed, so the page moves to the newest message then
+// rather than once the JavaScript has loaded and hydrated (a browser may still paint the top of
+// a long page first). Client-side navigations do not run it; the timeline scrolls itself then.
+const START_AT_NEWEST = 'window.scrollTo(0,document.documentElement.scrollHeight)'
+
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ tier?: string; compose?: string }> }) {
   const principal = await requirePageUser('/home')
   const params = await searchParams
@@ -53,6 +58,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         tier={tier}
         autoFocus={params.compose === '1'}
       />
+      <script dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>
   )
 }
