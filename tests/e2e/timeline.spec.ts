@@ -39,3 +39,27 @@ test('the timeline opens at the newest memory before its JavaScript has run', as
   await expect(tab.getByTestId('memory').filter({ hasText: 'note 1 about' })).not.toBeInViewport()
   await context.close()
 })
+
+test('in a time zone and language other than the server’s, the pages hydrate without a mismatch', async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: 'Pacific/Auckland', locale: 'de-DE' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+  page.on('pageerror', (error) => errors.push(String(error)))
+  await new SignInPage(page).signIn(PHONE, PASSWORD)
+  await expect(page).toHaveURL(/\/home$/)
+  // The confidential tier is open after a password sign-in: the unlock bar shows until when.
+  await expect(page.getByTestId('unlock-state')).toContainText('confidential: open until')
+  await page.reload()
+  await expect(page.getByTestId('memory')).toHaveCount(15)
+  await page.goto('/search?q=bakery')
+  await expect(page.getByTestId('search-hit').first()).toBeVisible()
+  await page.getByTestId('search-hit').first().getByRole('link').click()
+  await expect(page.getByRole('heading', { name: /^Why/ })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: /^Why/ })).toBeVisible()
+  // React reports a mismatch between the server's HTML and the browser's render as an error.
+  await page.waitForTimeout(500)
+  expect(errors).toEqual([])
+  await context.close()
+})

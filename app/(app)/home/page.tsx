@@ -48,7 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {TIERS.map((t) => tab(t, t))}
         </ul>
       </nav>
-      <UnlockBar state={unlockState(principal)} />
+      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
       <Timeline
         key={tier ?? 'all'}
         userId={principal.user.id}
