@@ -49,6 +49,8 @@ export default defineConfig({
       MNEMO_PUBLIC_URL: `http://localhost:${port}`,
       // Short unlock windows, so a test can watch a tier lock again.
       MNEMO_UNLOCK_MINUTES: '0.25',
+      // Every spec signs up its own people from one address; the limit itself has its own tests.
+      MNEMO_REGISTER_MAX_PER_IP: '100',
     },
   },
 })

@@ -12,12 +12,16 @@ export interface UnlockState {
   ultrasecret: string | null
 }
 
-function until(iso: string) {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+/**
+ * In the person's time zone and one fixed locale, so the server and the browser write the same
+ * time: a difference would make React throw the server's HTML away and render the page again.
+ */
+function until(iso: string, timeZone: string) {
+  return new Date(iso).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })
 }
 
 /** Which protected tiers are open, until when, and how to open or close them. */
-export function UnlockBar({ state }: { state: UnlockState }) {
+export function UnlockBar({ state, timeZone }: { state: UnlockState; timeZone: string }) {
   const router = useRouter()
   const [pending, start] = useTransition()
   const [error, setError] = useState<string | null>(null)
@@ -37,9 +41,9 @@ export function UnlockBar({ state }: { state: UnlockState }) {
   return (
     <section aria-label="Protected tiers" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-700">
       <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="unlock-state">
-        <li>confidential: {state.confidential ? `open until ${until(state.confidential)}` : 'locked'}</li>
-        <li>secret: {state.secret ? `open until ${until(state.secret)}` : 'locked'}</li>
-        <li>ultrasecret: {state.ultrasecret ? `open until ${until(state.ultrasecret)}` : 'locked'}</li>
+        <li>confidential: {state.confidential ? `open until ${until(state.confidential, timeZone)}` : 'locked'}</li>
+        <li>secret: {state.secret ? `open until ${until(state.secret, timeZone)}` : 'locked'}</li>
+        <li>ultrasecret: {state.ultrasecret ? `open until ${until(state.ultrasecret, timeZone)}` : 'locked'}</li>
       </ul>
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" disabled={pending} onClick={() => run(() => unlockWithPasskey('secret'))}>

@@ -51,7 +51,8 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
         )}
         <div className="flex flex-wrap items-center gap-3">
           <MemoryActions id={memory.id} tier={memory.tier} />
-          <Link href={`/memories/${memory.id}`} className="text-sm underline-offset-2 hover:underline">
+          {/* Not prefetched: each link in view cost two server requests and the phone's CPU for a page rarely opened. */}
+          <Link href={`/memories/${memory.id}`} prefetch={false} className="text-sm underline-offset-2 hover:underline">
             Details<span className="sr-only"> of this memory</span>
           </Link>
         </div>

@@ -10,6 +10,11 @@ import { TIERS } from '@/lib/tiers'
 
 export const metadata: Metadata = { title: 'Timeline' }
 
+// Runs as soon as the timeline's HTML is parsed, so the page moves to the newest message then
+// rather than once the JavaScript has loaded and hydrated (a browser may still paint the top of
+// a long page first). Client-side navigations do not run it; the timeline scrolls itself then.
+const START_AT_NEWEST = 'window.scrollTo(0,document.documentElement.scrollHeight)'
+
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ tier?: string; compose?: string }> }) {
   const principal = await requirePageUser('/home')
   const params = await searchParams
@@ -24,7 +29,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="flex flex-1 flex-col gap-3">
       <h1 className="sr-only">Timeline{principal.user.name ? `, ${principal.user.name}` : ''}</h1>
       <TierTabs counts={counts} current={tier} renderedAt={renderedAt} />
-      <UnlockBar state={unlockState(principal)} />
+      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
       <Timeline
         key={tier ?? 'all'}
         userId={principal.user.id}
@@ -35,6 +40,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         autoFocus={params.compose === '1'}
         renderedAt={renderedAt}
       />
+      <script dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>
   )
 }

@@ -1,15 +1,23 @@
 import type { Metadata } from 'next'
-import { SearchBox } from '@/components/search/search-box'
+import { headers } from 'next/headers'
+import { SearchScreen } from '@/components/search/search-screen'
 import { requirePageUser } from '@/lib/auth/page'
+import { requestInfo } from '@/lib/http/request-info'
+import { listOwnTags } from '@/lib/tags'
+import { parseSearchParams, searchHref } from './params'
+import { findResults } from './results'
 
-export const metadata: Metadata = { title: 'Search' }
+type Params = Promise<Record<string, string | string[] | undefined>>
 
-export default async function SearchPage() {
-  await requirePageUser('/search')
-  return (
-    <>
-      <h1 className="text-2xl font-bold">Search</h1>
-      <SearchBox />
-    </>
-  )
+export async function generateMetadata({ searchParams }: { searchParams: Params }): Promise<Metadata> {
+  const { state } = parseSearchParams(await searchParams)
+  return { title: state.q ? `“${state.q.slice(0, 60)}” · Search` : 'Search' }
+}
+
+/** The search page: everything it shows comes from its address, rendered on the server. */
+export default async function SearchPage({ searchParams }: { searchParams: Params }) {
+  const { state, problems } = parseSearchParams(await searchParams)
+  const principal = await requirePageUser(searchHref(state))
+  const [tags, outcome] = await Promise.all([listOwnTags(principal), findResults(principal, state, requestInfo(await headers()))])
+  return <SearchScreen state={state} problems={problems} tags={tags} outcome={outcome} timeZone={principal.user.timezone} />
 }

@@ -30,7 +30,7 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
         <div className="flex flex-col gap-4">
           <h1 className="text-2xl font-bold">A locked memory</h1>
           <p>This memory is in a protected tier. Unlock it to read it.</p>
-          <UnlockBar state={unlockState(principal)} />
+          <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
         </div>
       )
     }
