@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 import { SignInPage } from './pages/auth'
 import { SearchScreen } from './pages/search'
 
-const PHONE = '+14155550166'
+const PHONE = '+14155550171'
 const PASSWORD = 'saffron-glacier-ledger-83'
 
 // One person for the whole file (sign-ups are rate limited per IP), with memories on known days.
