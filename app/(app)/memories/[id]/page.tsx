@@ -48,7 +48,7 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
           ← Timeline
         </Link>
       </p>
-      <header className="flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
         <h1 id="memory-heading" className="sr-only">
           Memory
         </h1>
@@ -56,12 +56,13 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
         <span>
           Written <time dateTime={memory.created_at}>{when(memory.created_at)}</time>
         </span>
-        {memory.occurred_at !== memory.created_at && (
+        {/* Shown when it names another minute than the writing: a capture is stamped twice, a few ms apart. */}
+        {when(memory.occurred_at) !== when(memory.created_at) && (
           <span>
-            · about <time dateTime={memory.occurred_at}>{when(memory.occurred_at)}</time>
+            Happened <time dateTime={memory.occurred_at}>{when(memory.occurred_at)}</time>
           </span>
         )}
-        <span>· via {memory.source}</span>
+        <span>Via {memory.source}</span>
       </header>
       <EditMemory id={memory.id} content={memory.content} />
       <section aria-labelledby="why-heading" className="flex flex-col gap-1">
