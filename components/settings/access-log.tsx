@@ -1,4 +1,5 @@
 import type { publicAccessEntry } from '@/lib/audit/list'
+import { dateTime } from '@/lib/dates'
 
 type Entry = ReturnType<typeof publicAccessEntry>
 
@@ -25,7 +26,7 @@ const LABEL: Record<string, string> = {
   'passkey.remove': 'Passkey removed',
 }
 
-export function AccessLog({ entries }: { entries: Entry[] }) {
+export function AccessLog({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>
   return (
     <div className="overflow-x-auto">
@@ -42,7 +43,7 @@ export function AccessLog({ entries }: { entries: Entry[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} className="border-t border-slate-200 dark:border-slate-700">
-              <td className="py-1 pr-3 whitespace-nowrap">{new Date(e.at).toLocaleString()}</td>
+              <td className="py-1 pr-3 whitespace-nowrap">{dateTime(e.at, timeZone)}</td>
               <td className="py-1 pr-3">{LABEL[e.action] ?? e.action}</td>
               <td className="py-1 pr-3">{e.tier ?? '—'}</td>
               <td className={`py-1 pr-3 ${e.success ? '' : 'font-medium text-red-700 dark:text-red-400'}`}>{e.success ? 'ok' : 'failed'}</td>

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react'
 import { addPasskey } from '@/components/security/webauthn-client'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
+import { dateOnly, dateTime } from '@/lib/dates'
 
 export interface PasskeyView {
   id: string
@@ -13,7 +14,7 @@ export interface PasskeyView {
   last_used_at: string | null
 }
 
-export function PasskeyManager({ passkeys }: { passkeys: PasskeyView[] }) {
+export function PasskeyManager({ passkeys, timeZone }: { passkeys: PasskeyView[]; timeZone: string }) {
   const router = useRouter()
   const [name, setName] = useState('')
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
@@ -53,7 +54,7 @@ export function PasskeyManager({ passkeys }: { passkeys: PasskeyView[] }) {
               <div>
                 <p className="font-medium">{p.name}</p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  added {new Date(p.created_at).toLocaleDateString()} · last used {p.last_used_at ? new Date(p.last_used_at).toLocaleString() : 'never'}
+                  added {dateOnly(p.created_at, timeZone)} · last used {p.last_used_at ? dateTime(p.last_used_at, timeZone) : 'never'}
                 </p>
               </div>
               <div className="flex gap-2">

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react'
 import { revokeOtherSessionsAction, revokeSessionAction } from '@/app/(app)/settings/actions'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
+import { dateTime } from '@/lib/dates'
 import type { ActionResult } from '@/lib/http/action-result'
 
 export interface SessionView {
@@ -15,11 +16,7 @@ export interface SessionView {
   current: boolean
 }
 
-function when(iso: string) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-}
-
-export function SessionList({ sessions }: { sessions: SessionView[] }) {
+export function SessionList({ sessions, timeZone }: { sessions: SessionView[]; timeZone: string }) {
   const [result, setResult] = useState<ActionResult | null>(null)
   const [pending, startTransition] = useTransition()
   const run = (work: () => Promise<ActionResult>) => startTransition(async () => setResult(await work()))
@@ -36,7 +33,7 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
                 {s.current && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">this device</span>}
               </p>
               <p className="text-sm text-slate-600 dark:text-slate-400">
-                {s.ip ?? 'unknown ip'} · signed in {when(s.created_at)} · last seen {when(s.last_seen_at)}
+                {s.ip ?? 'unknown ip'} · signed in {dateTime(s.created_at, timeZone)} · last seen {dateTime(s.last_seen_at, timeZone)}
               </p>
             </div>
             {!s.current && (

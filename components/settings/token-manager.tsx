@@ -8,8 +8,9 @@ import { FormMessage } from '@/components/ui/form-message'
 import type { PublicApiToken } from '@/lib/auth/api-tokens'
 import { SCOPES, TOKEN_TIERS } from '@/lib/auth/scopes'
 import { echoedValues, IDLE, type ActionResult } from '@/lib/http/action-result'
+import { dateOnly, dateTime } from '@/lib/dates'
 
-export function TokenManager({ tokens }: { tokens: PublicApiToken[] }) {
+export function TokenManager({ tokens, timeZone }: { tokens: PublicApiToken[]; timeZone: string }) {
   const [state, action, pending] = useActionState<ActionResult<{ token: string }>, FormData>(createTokenAction, IDLE)
   const [revoked, setRevoked] = useState<ActionResult | null>(null)
   const [revoking, startTransition] = useTransition()
@@ -34,8 +35,8 @@ export function TokenManager({ tokens }: { tokens: PublicApiToken[] }) {
                   {t.name} <code className="text-sm text-slate-600 dark:text-slate-400">{t.prefix}…</code>
                 </p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {t.scopes.join(', ')} · up to {t.max_tier} · last used {t.last_used_at ? new Date(t.last_used_at).toLocaleString() : 'never'}
-                  {t.expires_at ? ` · expires ${new Date(t.expires_at).toLocaleDateString()}` : ''}
+                  {t.scopes.join(', ')} · up to {t.max_tier} · last used {t.last_used_at ? dateTime(t.last_used_at, timeZone) : 'never'}
+                  {t.expires_at ? ` · expires ${dateOnly(t.expires_at, timeZone)}` : ''}
                 </p>
               </div>
               <Button

@@ -58,6 +58,11 @@ test('in a time zone and language other than the server’s, the pages hydrate w
   await expect(page.getByRole('heading', { name: /^Why/ })).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { name: /^Why/ })).toBeVisible()
+  // Settings lists sessions, tokens and the access log, each with dates.
+  await page.goto('/settings')
+  await expect(page.getByTestId('access-log')).toBeVisible()
+  await page.reload()
+  await expect(page.getByTestId('access-log')).toContainText('Sign-in')
   // React reports a mismatch between the server's HTML and the browser's render as an error.
   await page.waitForTimeout(500)
   expect(errors).toEqual([])

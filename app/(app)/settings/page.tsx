@@ -13,6 +13,7 @@ import { requirePageUser } from '@/lib/auth/page'
 import { publicSession } from '@/lib/auth/public-session'
 import { listSessions } from '@/lib/auth/sessions'
 import { listAccessLog, publicAccessEntry } from '@/lib/audit/list'
+import { dateTime } from '@/lib/dates'
 import { listNotifications, markRead, publicNotification } from '@/lib/notify'
 import { listPasskeys } from '@/lib/webauthn'
 import { publicPasskey } from '@/lib/webauthn/public'
@@ -46,7 +47,7 @@ export default async function SettingsPage() {
               <li key={a.id} className={`rounded-lg border p-3 text-sm ${a.read ? 'border-slate-200 dark:border-slate-700' : 'border-red-300 dark:border-red-800'}`}>
                 <p className="font-medium">{a.title}</p>
                 <p>{a.body}</p>
-                <p className="text-xs text-slate-600 dark:text-slate-400">{new Date(a.created_at).toLocaleString()}</p>
+                <p className="text-xs text-slate-600 dark:text-slate-400">{dateTime(a.created_at, principal.user.timezone)}</p>
               </li>
             ))}
           </ul>
@@ -62,16 +63,16 @@ export default async function SettingsPage() {
         <PasswordForm />
       </Section>
       <Section id="passkeys" title="Passkeys">
-        <PasskeyManager passkeys={keys.map(publicPasskey)} />
+        <PasskeyManager passkeys={keys.map(publicPasskey)} timeZone={principal.user.timezone} />
       </Section>
       <Section id="sessions" title="Signed-in devices">
-        <SessionList sessions={sessions.map((s) => publicSession(s, principal.sessionId))} />
+        <SessionList sessions={sessions.map((s) => publicSession(s, principal.sessionId))} timeZone={principal.user.timezone} />
       </Section>
       <Section id="tokens" title="API tokens">
-        <TokenManager tokens={tokens.map(publicToken)} />
+        <TokenManager tokens={tokens.map(publicToken)} timeZone={principal.user.timezone} />
       </Section>
       <Section id="access-log" title="Access log">
-        <AccessLog entries={log.map(publicAccessEntry)} />
+        <AccessLog entries={log.map(publicAccessEntry)} timeZone={principal.user.timezone} />
       </Section>
       <Section id="delete" title="Delete your account">
         <DeleteAccount />
