@@ -1,14 +1,33 @@
 // Dates as people read them: in their own time zone (from their profile) and one fixed locale,
 // so the server's HTML and the browser's render agree wherever either runs (client-safe).
+// Formatters are kept per zone and style: the timeline formats every bubble on each render.
 
 const LOCALE = 'en-GB'
+const formatters = new Map<string, Intl.DateTimeFormat>()
 
-/** Date and time, e.g. "22 Nov 2026, 09:15". */
-export function dateTime(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString(LOCALE, { timeZone, dateStyle: 'medium', timeStyle: 'short' })
+function format(iso: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions, locale = LOCALE): string {
+  const key = `${locale}|${timeZone}|${style}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options })))
+  return formatter.format(new Date(iso))
+}
+
+/** Date and time, e.g. "22 Nov 2026, 09:15" (long: "22 November 2026 at 09:15"). */
+export function dateTime(iso: string, timeZone: string, style: 'medium' | 'long' = 'medium'): string {
+  return format(iso, timeZone, `dateTime-${style}`, { dateStyle: style, timeStyle: 'short' })
 }
 
 /** The date alone, e.g. "22 Nov 2026". */
 export function dateOnly(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleDateString(LOCALE, { timeZone, dateStyle: 'medium' })
+  return format(iso, timeZone, 'date', { dateStyle: 'medium' })
+}
+
+/** Hour and minute, e.g. "09:15". */
+export function clockTime(iso: string, timeZone: string): string {
+  return format(iso, timeZone, 'clock', { hour: '2-digit', minute: '2-digit' })
+}
+
+/** Calendar-day key, e.g. 2026-11-22 (the timeline's day groups). */
+export function dayKey(iso: string, timeZone: string): string {
+  return format(iso, timeZone, 'day-key', { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA')
 }

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react'
 import { activeFilterCount, type SearchProblems, type SearchState } from '@/app/(app)/search/params'
 import { TierBadge } from '@/components/capture/tier-badge'
 import { Button } from '@/components/ui/button'
+import { dateOnly } from '@/lib/dates'
 import type { SearchHit } from '@/lib/search'
 import type { SearchOutcome } from '@/app/(app)/search/results'
 
@@ -34,7 +35,6 @@ export function SearchResults({ state, problems, outcome, pending, timeZone, onM
   const list = useRef<HTMLOListElement>(null)
   // After "More results", the focus goes to the first new result rather than staying at the bottom.
   const focusFrom = useRef<number | null>(null)
-  const day = useMemo(() => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }), [timeZone])
 
   useEffect(() => {
     const from = focusFrom.current
@@ -71,7 +71,7 @@ export function SearchResults({ state, problems, outcome, pending, timeZone, onM
               <article className="flex flex-col gap-2 rounded-xl bg-white p-3 shadow-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
                   <TierBadge tier={hit.memory.tier} />
-                  <time dateTime={hit.memory.occurred_at}>{day.format(new Date(hit.memory.occurred_at))}</time>
+                  <time dateTime={hit.memory.occurred_at}>{dateOnly(hit.memory.occurred_at, timeZone)}</time>
                   <span aria-hidden>·</span>
                   <span>matched by</span>
                   <ul className="flex flex-wrap gap-1" data-testid="matched-by">

@@ -4,20 +4,13 @@ import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
+import { clockTime } from '@/lib/dates'
 import { lockNow, unlockWithPasskey, unlockWithPassword } from './webauthn-client'
 
 export interface UnlockState {
   confidential: string | null
   secret: string | null
   ultrasecret: string | null
-}
-
-/**
- * In the person's time zone and one fixed locale, so the server and the browser write the same
- * time: a difference would make React throw the server's HTML away and render the page again.
- */
-function until(iso: string, timeZone: string) {
-  return new Date(iso).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })
 }
 
 /** Which protected tiers are open, until when, and how to open or close them. */
@@ -41,9 +34,9 @@ export function UnlockBar({ state, timeZone }: { state: UnlockState; timeZone: s
   return (
     <section aria-label="Protected tiers" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-700">
       <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="unlock-state">
-        <li>confidential: {state.confidential ? `open until ${until(state.confidential, timeZone)}` : 'locked'}</li>
-        <li>secret: {state.secret ? `open until ${until(state.secret, timeZone)}` : 'locked'}</li>
-        <li>ultrasecret: {state.ultrasecret ? `open until ${until(state.ultrasecret, timeZone)}` : 'locked'}</li>
+        <li>confidential: {state.confidential ? `open until ${clockTime(state.confidential, timeZone)}` : 'locked'}</li>
+        <li>secret: {state.secret ? `open until ${clockTime(state.secret, timeZone)}` : 'locked'}</li>
+        <li>ultrasecret: {state.ultrasecret ? `open until ${clockTime(state.ultrasecret, timeZone)}` : 'locked'}</li>
       </ul>
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="secondary" disabled={pending} onClick={() => run(() => unlockWithPasskey('secret'))}>

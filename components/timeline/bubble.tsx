@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { MemoryActions } from '@/components/capture/memory-actions'
 import { TierBadge } from '@/components/capture/tier-badge'
 import type { MemoryView } from '@/lib/memories'
-import { clockTime } from '@/lib/memories/timeline'
+import { clockTime } from '@/lib/dates'
 
 
 const MOOD: Record<string, string> = { positive: 'upbeat', negative: 'low', neutral: 'neutral' }

@@ -1,5 +1,5 @@
 import { TierBadge } from '@/components/capture/tier-badge'
-import { clockTime } from '@/lib/memories/timeline'
+import { clockTime } from '@/lib/dates'
 import type { QueuedCapture } from '@/lib/offline/outbox'
 
 /** A capture still waiting on this device (on the timeline and on the offline page). */

@@ -1,4 +1,5 @@
 // Shared by the timeline page and its server actions (client-safe: no server imports).
+import { dayKey } from '@/lib/dates'
 
 /**
  * The list cursor: base64url of [created_at, id] of the last memory of a page. The server hands
@@ -11,11 +12,6 @@ export function listCursor(createdAt: string, id: string): string {
 /** Memories per timeline page (the first render and each "earlier" page). */
 export const TIMELINE_PAGE = 30
 
-/** Calendar-day key of an instant in the person's time zone, e.g. 2026-11-22. */
-export function dayKey(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
-}
-
 /** "Today", "Yesterday" or the date, for a day separator. */
 export function dayLabel(key: string, timeZone: string, now = new Date()): string {
   if (key === dayKey(now.toISOString(), timeZone)) return 'Today'
@@ -23,9 +19,4 @@ export function dayLabel(key: string, timeZone: string, now = new Date()): strin
   const [y, m, d] = key.split('-').map(Number)
   const sameYear = dayKey(now.toISOString(), timeZone).startsWith(String(y))
   return new Date(Date.UTC(y, m - 1, d, 12)).toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: sameYear ? undefined : 'numeric' })
-}
-
-/** Hour and minute of an instant in the person's time zone. */
-export function clockTime(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateOnly, dateTime } from '@/lib/dates'
+import { clockTime, dateOnly, dateTime, dayKey } from '@/lib/dates'
 
 describe('dates in the person’s time zone', () => {
   const instant = '2026-11-22T23:30:00Z'
@@ -13,5 +13,12 @@ describe('dates in the person’s time zone', () => {
   it('puts the date on the person’s side of midnight', () => {
     expect(dateOnly(instant, 'UTC')).toBe('22 Nov 2026')
     expect(dateOnly(instant, 'Asia/Kolkata')).toBe('23 Nov 2026')
+  })
+
+  it('gives the clock time and the day key of the person’s zone, and the long form', () => {
+    expect(clockTime(instant, 'Pacific/Auckland')).toBe('12:30')
+    expect(dayKey(instant, 'Pacific/Auckland')).toBe('2026-11-23')
+    expect(dayKey(instant, 'UTC')).toBe('2026-11-22')
+    expect(dateTime(instant, 'UTC', 'long')).toBe('22 November 2026 at 23:30')
   })
 })

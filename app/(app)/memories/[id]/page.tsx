@@ -6,6 +6,7 @@ import { TierBadge } from '@/components/capture/tier-badge'
 import { EditMemory } from '@/components/timeline/edit-memory'
 import { UnlockBar } from '@/components/security/unlock-bar'
 import { requirePageUser } from '@/lib/auth/page'
+import { dateTime } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 import { getMemory, type PublicMemory } from '@/lib/memories'
 import { unlockState } from '@/lib/memories/unlock-state'
@@ -40,7 +41,7 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
   const people = list(entities.people)
   const places = list(entities.places)
   const organizations = list(entities.organizations)
-  const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: principal.user.timezone, dateStyle: 'long', timeStyle: 'short' })
+  const when = (iso: string) => dateTime(iso, principal.user.timezone, 'long')
   return (
     <article className="flex flex-col gap-5" aria-labelledby="memory-heading">
       <p>
