@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
+import type { Sql } from 'postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema'
 
@@ -55,6 +56,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.url ? openPostgres(options.url) : openPglite(options)
 }
 
+/**
+ * Drizzle asks postgres-js not to prepare its statements. Unprepared, a statement with
+ * parameters costs two round trips (postgres-js first asks the server for the parameter
+ * types) and is parsed again every time; prepared (named, kept per connection), it costs one
+ * and is parsed once. mnemo's statements take every value as a parameter, so their texts come
+ * in a bounded number of shapes and the per-connection cache stays small.
+ * DATABASE_PREPARE=0 turns this off, for a pooler that cannot keep prepared statements.
+ */
+function preparing(client: Sql): Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: unknown[], options?: object) =>
+          target.unsafe(query, parameters as never, { ...options, prepare: true })
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (inner: Sql) => unknown
+          const start = Reflect.get(target, property) as (...a: unknown[]) => unknown
+          return start.apply(target, [...args, (inner: Sql) => work(preparing(inner))])
+        }
+      }
+      const value = Reflect.get(target, property, receiver)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres')
   const { drizzle } = await import('drizzle-orm/postgres-js')
@@ -65,7 +94,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     onnotice: () => {},
   }
   const client = postgres(url, options)
-  const db = drizzle(client, { schema }) as unknown as Db
+  const db = drizzle(process.env.DATABASE_PREPARE === '0' ? client : preparing(client), { schema }) as unknown as Db
   return {
     kind: 'postgres',
     db,
