@@ -26,13 +26,22 @@ function rlsSecret(db: Db): Promise<Buffer> {
   return secret
 }
 
-export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, db?: Db): Promise<T> {
+export interface WithUserOptions {
+  db?: Db
+  /** Settings for this transaction alone (SET LOCAL), set in the same round trip as the user. */
+  settings?: Record<string, string>
+}
+
+export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
   if (!UUID.test(userId)) throw new TypeError('withUser needs a user id (uuid)')
   const client = db ?? (await getDb())
   const signature = createHmac('sha256', await rlsSecret(client)).update(userId).digest('hex')
   return client.transaction(async (tx) => {
     // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    await tx.execute(sql`select set_config('app.user_id', ${userId}, true), set_config('app.user_sig', ${signature}, true), set_config('role', 'mnemo_app', true)`)
+    const more = Object.entries(settings).map(([name, value]) => sql`, set_config(${name}, ${value}, true)`)
+    await tx.execute(
+      sql`select set_config('app.user_id', ${userId}, true), set_config('app.user_sig', ${signature}, true), set_config('role', 'mnemo_app', true)${sql.join(more)}`,
+    )
     return work(tx)
   })
 }

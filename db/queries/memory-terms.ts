@@ -14,17 +14,27 @@ export function termsOf(text: string): string[] {
   return [...new Set((text.toLowerCase().match(/\p{L}{3,30}/gu) ?? []).slice(0, 500)), DOCUMENTS_TERM]
 }
 
-/** How many of the user's tier-1 memories hold each of these words, and how many there are. */
-export async function listTermCountsByUser(
-  db: DbExecutor,
-  { userId, terms }: { userId: string; terms: string[] },
-): Promise<{ documents: number; counts: Map<string, number> }> {
-  const rows = await db
-    .select({ term: memoryTerms.term, count: memoryTerms.count })
-    .from(memoryTerms)
-    .where(and(eq(memoryTerms.userId, userId), inArray(memoryTerms.term, [...new Set([...terms, DOCUMENTS_TERM])])))
-  const counts = new Map(rows.map((r) => [r.term, r.count]))
-  return { documents: counts.get(DOCUMENTS_TERM) ?? 0, counts }
+/** What search needs to know of some words: how rare they are, and which ones full text ignores. */
+export interface Vocabulary {
+  /** How many tier-1 memories the user has. */
+  documents: number
+  /** How many of them hold each word (absent: none). */
+  counts: Map<string, number>
+  /** English stop words such as "with" or "the": full text never matches them, so they weigh nothing. */
+  ignored: Set<string>
+}
+
+/** The vocabulary of these words among the user's tier-1 memories. */
+export async function listTermCountsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<Vocabulary> {
+  const asked = [...new Set([...terms, DOCUMENTS_TERM])]
+  const rows = rowsOf<{ term: string; count: number; ignored: boolean }>(
+    await db.execute(sql`
+      select a.term, coalesce(t.count, 0)::int as count, a.term <> ${DOCUMENTS_TERM} and numnode(to_tsquery('english', a.term)) = 0 as ignored
+      from unnest(${sql.param(asked)}::text[]) as a(term)
+      left join ${memoryTerms} as t on t.user_id = ${userId} and t.term = a.term`),
+  )
+  const counts = new Map(rows.filter((r) => r.count > 0).map((r) => [r.term, Number(r.count)]))
+  return { documents: counts.get(DOCUMENTS_TERM) ?? 0, counts, ignored: new Set(rows.filter((r) => r.ignored).map((r) => r.term)) }
 }
 
 export async function addTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
@@ -44,32 +54,40 @@ export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { use
 
 /**
  * Corrections for words the vocabulary does not hold: for each word, the words that look like
- * it (trigram similarity), best first. A word the user has written before needs no correction:
- * none for it. One statement for all the words; `%` (pg_trgm's default threshold, 0.3) picks the
+ * it (trigram similarity), best first, with the vocabulary of those corrections (so they can be
+ * weighed without asking again). A word the user has written before needs no correction: none
+ * for it. One statement for all the words; `%` (pg_trgm's default threshold, 0.3) picks the
  * candidates from the trigram index and `threshold` keeps the close ones.
  */
 export async function listSimilarTermsByUser(
   db: DbExecutor,
   { userId, words, limit = 3, threshold = 0.4 }: { userId: string; words: string[]; limit?: number; threshold?: number },
-): Promise<Map<string, string[]>> {
-  const found = new Map<string, string[]>()
-  if (words.length === 0) return found
-  const rows = rowsOf<{ word: string; term: string }>(
+): Promise<{ corrections: Map<string, string[]>; vocabulary: Vocabulary }> {
+  const corrections = new Map<string, string[]>()
+  const vocabulary: Vocabulary = { documents: 0, counts: new Map(), ignored: new Set() }
+  if (words.length === 0) return { corrections, vocabulary }
+  const rows = rowsOf<{ word: string; term: string; count: number; ignored: boolean; documents: number | null }>(
     await db.execute(sql`
-      select w.word, t.term
+      select w.word, t.term, t.count, numnode(to_tsquery('english', t.term)) = 0 as ignored,
+        (select d.count from ${memoryTerms} as d where d.user_id = ${userId} and d.term = ${DOCUMENTS_TERM}) as documents
       from unnest(${sql.param(words)}::text[]) with ordinality as w(word, position)
       cross join lateral (
-        select ${memoryTerms.term} as term from ${memoryTerms}
+        select ${memoryTerms.term} as term, ${memoryTerms.count} as count from ${memoryTerms}
         where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % w.word and similarity(${memoryTerms.term}, w.word) >= ${threshold}
         order by ${memoryTerms.term} = w.word desc, similarity(${memoryTerms.term}, w.word) desc, ${memoryTerms.count} desc
         limit ${limit + 1}
       ) as t
       order by w.position`),
   )
-  for (const { word, term } of rows) found.set(word, [...(found.get(word) ?? []), term])
-  for (const [word, terms] of found) {
-    if (terms[0] === word) found.delete(word)
-    else found.set(word, terms.slice(0, limit))
+  for (const { word, term, count, ignored, documents } of rows) {
+    corrections.set(word, [...(corrections.get(word) ?? []), term])
+    vocabulary.counts.set(term, Number(count))
+    if (ignored) vocabulary.ignored.add(term)
+    vocabulary.documents = Number(documents ?? 0)
   }
-  return found
+  for (const [word, terms] of corrections) {
+    if (terms[0] === word) corrections.delete(word)
+    else corrections.set(word, terms.slice(0, limit))
+  }
+  return { corrections, vocabulary }
 }

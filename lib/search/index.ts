@@ -4,7 +4,7 @@
 // same three signals, then merged. Locked tiers are never searched and never hinted at.
 import { and, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
-import { listSimilarTermsByUser } from '@/db/queries/memory-terms'
+import { listSimilarTermsByUser, listTermCountsByUser } from '@/db/queries/memory-terms'
 import { EMBEDDING_DIMENSIONS, memories, type Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -18,7 +18,7 @@ import { publicMemory, type MemoryRow, type PublicMemory } from '@/lib/memories/
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { parseQuery, positiveTsQuery, toTsQuery, type ParsedQuery } from './query'
 import { highlight, markHeadline, trigramWordSimilarity } from './text'
-import { fullText, LEG_LIMIT, weighGroups } from './words'
+import { fullText, LEG_LIMIT, termsOfGroups, weighGroups } from './words'
 
 export type MatchKind = 'fts' | 'fuzzy' | 'semantic'
 
@@ -92,7 +92,10 @@ async function sqlLegs(
   const words = async (): Promise<string[]> => {
     if (!tsquery || !signals.includes('fts')) return []
     const groups = [...q.words, ...q.phrases.map((p) => [p.join(' <-> ')])]
-    return withUser(userId, async (tx) => (await fullText(tx, where, tsquery, await weighGroups(tx, userId, groups))).ids)
+    return withUser(userId, async (tx) => {
+      const vocabulary = await listTermCountsByUser(tx, { userId, terms: termsOfGroups(groups) })
+      return (await fullText(tx, where, tsquery, weighGroups(groups, vocabulary))).ids
+    })
   }
   // Typos: each query word is corrected against the user's own vocabulary (a small table with a
   // trigram index), and memories holding the corrected words are found by full text.
@@ -100,9 +103,10 @@ async function sqlLegs(
     const asked = [...new Set(q.text.split(' ').filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))]
     if (!signals.includes('fuzzy') || asked.length === 0) return { ids: [], corrections: [] }
     return withUser(userId, async (tx) => {
-      const corrections = [...new Set([...(await listSimilarTermsByUser(tx, { userId, words: asked })).values()].flat())]
+      const similar = await listSimilarTermsByUser(tx, { userId, words: asked })
+      const corrections = [...new Set([...similar.corrections.values()].flat())]
       if (corrections.length === 0) return { ids: [], corrections }
-      const groups = await weighGroups(tx, userId, corrections.map((term) => [term]))
+      const groups = weighGroups(corrections.map((term) => [term]), similar.vocabulary)
       return { ids: (await fullText(tx, where, corrections.join(' | '), groups)).ids, corrections }
     })
   }
@@ -111,17 +115,21 @@ async function sqlLegs(
     // The expression the HNSW index is built on (half precision).
     const half = sql.raw(`halfvec(${EMBEDDING_DIMENSIONS})`)
     const distance = sql`embedding::${half} <=> ${`[${embedding.vector.join(',')}]`}::${half}`
-    return withUser(userId, async (tx) => {
-      await tx.execute(sql`select set_config('hnsw.ef_search', ${String(LEG_LIMIT)}, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)`)
-      const rows = rowsOf<{ id: string; distance: number }>(
-        await tx.execute(sql`
-          select id, ${distance} as distance from ${memories}
-          where ${where} and embedding_model = ${embedding.model} and embedding is not null
-          order by ${distance}
-          limit ${LEG_LIMIT}`),
-      )
-      return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map((r) => r.id)
-    })
+    const settings = { 'hnsw.ef_search': String(LEG_LIMIT), 'hnsw.iterative_scan': 'relaxed_order' }
+    return withUser(
+      userId,
+      async (tx) => {
+        const rows = rowsOf<{ id: string; distance: number }>(
+          await tx.execute(sql`
+            select id, ${distance} as distance from ${memories}
+            where ${where} and embedding_model = ${embedding.model} and embedding is not null
+            order by ${distance}
+            limit ${LEG_LIMIT}`),
+        )
+        return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map((r) => r.id)
+      },
+      { settings },
+    )
   }
   const [fts, fuzzy, semantic] = await Promise.all([words(), typos(), meaning()])
   const candidates = new Map<string, Candidate>()

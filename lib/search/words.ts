@@ -3,7 +3,7 @@
 // ranked in SQL over the GIN index, with MaxScore pruning so common words cost little.
 import { sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
-import { listTermCountsByUser } from '@/db/queries/memory-terms'
+import type { Vocabulary } from '@/db/queries/memory-terms'
 import { memories } from '@/db/schema'
 
 /** How many matches a signal hands to the fusion. */
@@ -20,20 +20,51 @@ export interface WordGroup {
   df: number
 }
 
-/** Query word groups weighted by how rare they are among the user's memories (BM25's idf). */
-export async function weighGroups(tx: DbExecutor, userId: string, groups: string[][]): Promise<WordGroup[]> {
-  const kept = groups.slice(0, MAX_WEIGHTED_GROUPS)
-  const { documents, counts } = await listTermCountsByUser(tx, { userId, terms: kept.flat().flatMap((t) => t.split(' <-> ')) })
-  return kept.map((group) => {
-    const each = group.map((t) => Math.min(...t.split(' <-> ').map((w) => counts.get(w) ?? 0)))
-    const df = Math.max(0, ...each)
-    const n = Math.max(documents, df, 1)
-    return {
-      tsquery: group.length > 1 ? group.join(' | ') : group[0],
-      idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
-      df: Math.min(n, each.reduce((a, b) => a + b, 0)),
-    }
-  })
+/**
+ * Query word groups weighted by how rare they are among the user's memories (BM25's idf).
+ * A group full text ignores (stop words only) matches nothing and is left out, so it adds
+ * nothing to what the other words could score.
+ */
+export function weighGroups(groups: string[][], { documents, counts, ignored }: Vocabulary): WordGroup[] {
+  const wordsOf = (t: string) => t.split(' <-> ').filter((w) => !ignored.has(w))
+  return groups
+    .slice(0, MAX_WEIGHTED_GROUPS)
+    .filter((group) => group.some((t) => wordsOf(t).length > 0))
+    .map((group) => {
+      const each = group.map((t) => {
+        const words = wordsOf(t)
+        return words.length ? Math.min(...words.map((w) => counts.get(w) ?? 0)) : 0
+      })
+      const df = Math.max(0, ...each)
+      const n = Math.max(documents, df, 1)
+      return {
+        tsquery: group.length > 1 ? group.join(' | ') : group[0],
+        idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
+        df: Math.min(n, each.reduce((a, b) => a + b, 0)),
+      }
+    })
+}
+
+/** The words of these groups, to look up in the vocabulary. */
+export function termsOfGroups(groups: string[][]): string[] {
+  return groups.slice(0, MAX_WEIGHTED_GROUPS).flat().flatMap((t) => t.split(' <-> '))
+}
+
+/**
+ * Which sets of the rarest groups to rank first (MaxScore): the first that holds enough
+ * memories to fill the list, and the largest that stays within the budget. Each leaves at least
+ * one group out, since ranking them all is the fallback.
+ */
+function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGroup[][] {
+  const sorted = [...groups].sort((a, b) => a.df - b.df)
+  const fitting: WordGroup[][] = []
+  let held = 0
+  for (let k = 1; k < sorted.length; k++) {
+    held += sorted[k - 1].df
+    if (held > budget) break
+    if (held >= limit) fitting.push(sorted.slice(0, k))
+  }
+  return fitting.length > 1 ? [fitting[0], fitting[fitting.length - 1]] : fitting
 }
 
 /**
@@ -41,12 +72,13 @@ export async function weighGroups(tx: DbExecutor, userId: string, groups: string
  * for more; ts_rank_cd (scaled into 0..1) orders memories holding the same words by how close
  * together they stand.
  *
- * Ranking reads every memory that holds any query word, so a query mixing rare and very common
+ * Ranking reads every memory that holds any query word, so a query mixing rare and common
  * words would read thousands of rows. MaxScore avoids that without changing the result: the
- * memories holding one of the rarer words are ranked first; when the last of the best
- * `limit` of them already scores at least what the common words alone could ever add up to
- * (their idf plus the closeness, which stays below 1), no memory holding only common words can
- * enter the list, and the answer is exact. Otherwise every match is ranked.
+ * memories holding one of the rarest words are ranked first; when the last of the best
+ * `limit` of them already scores at least what the other words alone could ever add up to
+ * (their idf plus the closeness, which stays below 1), no memory holding only other words can
+ * enter the list, and the answer is exact. The rarest word alone is tried first, then as many
+ * rare words as the budget allows; failing both, every match is ranked.
  */
 export async function fullText(
   tx: DbExecutor,
@@ -55,6 +87,7 @@ export async function fullText(
   groups: WordGroup[],
   { limit = LEG_LIMIT, budget = MAXSCORE_BUDGET }: { limit?: number; budget?: number } = {},
 ): Promise<{ ids: string[]; pruned: boolean }> {
+  if (groups.length === 0) return { ids: [], pruned: false }
   const closeness = sql`ts_rank_cd(search_vector, to_tsquery('english', ${tsquery}), 32)`
   const score = groups.length > 1
     ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ to_tsquery('english', ${g.tsquery}))::int`), closeness], sql` + `)
@@ -64,20 +97,12 @@ export async function fullText(
       await tx.execute(sql`
         select id, ${score} as score from ${memories}
         where ${where} and search_vector @@ to_tsquery('english', ${matching})
-        order by 2 desc, created_at desc
+        order by 2 desc, created_at desc, id
         limit ${limit}`),
     )
-  const rare: WordGroup[] = []
-  let left = budget
-  for (const group of [...groups].sort((a, b) => a.df - b.df)) {
-    if (group.df > left) break
-    left -= group.df
-    rare.push(group)
-  }
-  const common = groups.filter((g) => !rare.includes(g))
-  if (rare.length && common.length) {
+  for (const rare of rareFirst(groups, limit, budget)) {
     const rows = await best(rare.map((g) => `(${g.tsquery})`).join(' | '))
-    const ceiling = common.reduce((sum, g) => sum + g.idf, 0) + 1
+    const ceiling = groups.filter((g) => !rare.includes(g)).reduce((sum, g) => sum + g.idf, 0) + 1
     if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }
   }
   return { ids: (await best(tsquery)).map((r) => r.id), pruned: false }

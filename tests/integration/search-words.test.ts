@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb, rowsOf } from '@/db'
-import { listSimilarTermsByUser, termsOf } from '@/db/queries/memory-terms'
+import { listSimilarTermsByUser, listTermCountsByUser, termsOf } from '@/db/queries/memory-terms'
 import { memories, memoryTerms, type User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
-import { fullText, weighGroups } from '@/lib/search/words'
+import type { Tx } from '@/db'
+import { fullText, termsOfGroups, weighGroups } from '@/lib/search/words'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 
@@ -53,11 +54,12 @@ beforeAll(async () => {
 })
 
 const mine = () => and(eq(memories.userId, user.id), isNull(memories.deletedAt))!
+const weigh = async (tx: Tx, groups: string[][]) => weighGroups(groups, await listTermCountsByUser(tx, { userId: user.id, terms: termsOfGroups(groups) }))
 
 describe('MaxScore pruning of the full-text signal', () => {
   it('ranks exactly as without pruning when the rare word decides the list', async () => {
     await withUser(user.id, async (tx) => {
-      const groups = await weighGroups(tx, user.id, [['walk'], ['zeppelin']])
+      const groups = await weigh(tx, [['walk'], ['zeppelin']])
       expect(groups.map((g) => g.df)).toEqual([400 + 54, 80])
       const pruned = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 20, budget: 100 })
       const full = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 20, budget: 0 })
@@ -70,7 +72,7 @@ describe('MaxScore pruning of the full-text signal', () => {
 
   it('ranks every match when the rare word cannot fill the list above what the common one could reach', async () => {
     await withUser(user.id, async (tx) => {
-      const groups = await weighGroups(tx, user.id, [['walk'], ['zeppelin']])
+      const groups = await weigh(tx, [['walk'], ['zeppelin']])
       // Asking for more than the 80 memories holding "zeppelin": the common word must be ranked too.
       const pruned = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 100, budget: 100 })
       const full = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 100, budget: 0 })
@@ -80,9 +82,33 @@ describe('MaxScore pruning of the full-text signal', () => {
     })
   })
 
+  it('tries the rarest word alone first, even when the budget would hold every word', async () => {
+    await withUser(user.id, async (tx) => {
+      const groups = await weigh(tx, [['walk'], ['zeppelin']])
+      const pruned = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 20, budget: 100_000 })
+      const full = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 20, budget: 0 })
+      expect(pruned.pruned).toBe(true)
+      expect(pruned.ids).toEqual(full.ids)
+    })
+  })
+
+  it('gives stop words no weight: they never match, so they cannot stop the pruning', async () => {
+    await withUser(user.id, async (tx) => {
+      // "the" stands in a third of the memories holding "zeppelin", but full text ignores it.
+      const groups = await weigh(tx, [['the'], ['walk'], ['zeppelin']])
+      expect(groups.map((g) => g.tsquery)).toEqual(['walk', 'zeppelin'])
+      const pruned = await fullText(tx, mine(), 'the | walk | zeppelin', groups, { limit: 20 })
+      const full = await fullText(tx, mine(), 'the | walk | zeppelin', groups, { limit: 20, budget: 0 })
+      expect(pruned.pruned).toBe(true)
+      expect(pruned.ids).toEqual(full.ids)
+      expect(await weigh(tx, [['the'], ['with']])).toEqual([])
+      expect((await fullText(tx, mine(), 'the | with', [])).ids).toEqual([])
+    })
+  })
+
   it('never prunes a query of one word', async () => {
     await withUser(user.id, async (tx) => {
-      const groups = await weighGroups(tx, user.id, [['walk']])
+      const groups = await weigh(tx, [['walk']])
       const { ids, pruned } = await fullText(tx, mine(), 'walk', groups, { limit: 10, budget: 100_000 })
       expect(pruned).toBe(false)
       expect(ids).toHaveLength(10)
@@ -92,11 +118,16 @@ describe('MaxScore pruning of the full-text signal', () => {
 
 describe('typo lookup', () => {
   it('corrects several words in one statement and leaves known words alone', async () => {
-    const found = await withUser(user.id, (tx) => listSimilarTermsByUser(tx, { userId: user.id, words: ['zepelin', 'walk', 'markte', 'xyzzyq'] }))
+    const { corrections: found, vocabulary } = await withUser(user.id, (tx) =>
+      listSimilarTermsByUser(tx, { userId: user.id, words: ['zepelin', 'walk', 'markte', 'xyzzyq'] }),
+    )
     expect(found.get('zepelin')).toContain('zeppelin')
     expect(found.get('markte')).toContain('market')
     expect(found.has('walk')).toBe(false)
     expect(found.has('xyzzyq')).toBe(false)
+    // The corrections come weighed: how many memories hold them, and how many there are.
+    expect(vocabulary.counts.get('zeppelin')).toBe(80)
+    expect(vocabulary.documents).toBe(520)
   })
 })
 
