@@ -35,6 +35,17 @@ export interface SearchInput {
   signals?: MatchKind[]
 }
 
+/** Milliseconds spent in each part of one search, for the Server-Timing header and benchmarks. */
+export type SearchTimings = Partial<Record<'words' | 'typos' | 'meaning' | 'protected' | 'page' | 'total', number>>
+
+/** Runs work and notes how long it took under `name`. */
+async function timed<T>(timings: SearchTimings | undefined, name: keyof SearchTimings, work: Promise<T>): Promise<T> {
+  const started = performance.now()
+  const result = await work
+  if (timings) timings[name] = performance.now() - started
+  return result
+}
+
 export interface SearchHit {
   memory: PublicMemory
   score: number
@@ -85,6 +96,7 @@ async function sqlLegs(
   q: ParsedQuery,
   embedding: { vector: number[]; model: string },
   signals: readonly MatchKind[],
+  timings?: SearchTimings,
 ): Promise<{ candidates: Map<string, Candidate>; headlineQuery: string | null }> {
   // "-word" excludes for every signal, not only the full-text one.
   const where = q.excluded.length ? and(filter, sql`not (search_vector @@ to_tsquery('english', ${q.excluded.join(' | ')}))`)! : filter
@@ -131,7 +143,7 @@ async function sqlLegs(
       { settings },
     )
   }
-  const [fts, fuzzy, semantic] = await Promise.all([words(), typos(), meaning()])
+  const [fts, fuzzy, semantic] = await Promise.all([timed(timings, 'words', words()), timed(timings, 'typos', typos()), timed(timings, 'meaning', meaning())])
   const candidates = new Map<string, Candidate>()
   const note = (kind: MatchKind) => (id: string, i: number) => {
     const c = candidates.get(id) ?? { id, ranks: {} }
@@ -211,7 +223,8 @@ function fuse(candidate: Candidate): number {
   return Object.values(candidate.ranks).reduce((sum, rank) => sum + 1 / (RRF_K + rank), 0)
 }
 
-export async function search(principal: Principal, input: SearchInput, info?: RequestInfo): Promise<{ items: SearchHit[] }> {
+export async function search(principal: Principal, input: SearchInput, info?: RequestInfo, timings?: SearchTimings): Promise<{ items: SearchHit[] }> {
+  const started = performance.now()
   const q = parseQuery(input.query)
   if (!q.text && q.phrases.length === 0) return { items: [] }
   const range = dateRange(input)
@@ -223,15 +236,19 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
 
   const signals = input.signals ?? ALL_SIGNALS
   const [tierOne, secret] = await Promise.all([
-    open.length ? sqlLegs(userId, filters(userId, input, open, range), q, embedding, signals) : null,
-    unlocked.length ? withUser(userId, (tx) => protectedLegs(tx, filters(userId, { ...input, tags: undefined }, unlocked, range), q, embedding)) : null,
+    open.length ? sqlLegs(userId, filters(userId, input, open, range), q, embedding, signals, timings) : null,
+    unlocked.length
+      ? timed(timings, 'protected', withUser(userId, (tx) => protectedLegs(tx, filters(userId, { ...input, tags: undefined }, unlocked, range), q, embedding)))
+      : null,
   ])
   const candidates = new Map<string, Candidate>([...(tierOne?.candidates ?? []), ...(secret?.candidates ?? [])])
   const ranked = [...candidates.values()].sort((a, b) => fuse(b) - fuse(a) || a.id.localeCompare(b.id))
   const page = ranked.slice(input.offset, input.offset + input.limit)
   const ids = page.map((c) => c.id).filter((id) => !secret?.rows.has(id))
   const wordMatched = new Set(page.filter((c) => c.ranks.fts || c.ranks.fuzzy).map((c) => c.id))
-  const plain = ids.length ? await withUser(userId, (tx) => pageRows(tx, userId, ids, wordMatched, tierOne?.headlineQuery ?? null)) : new Map<string, PageRow>()
+  const plain = ids.length
+    ? await timed(timings, 'page', withUser(userId, (tx) => pageRows(tx, userId, ids, wordMatched, tierOne?.headlineQuery ?? null)))
+    : new Map<string, PageRow>()
   const result: SearchHit[] = []
   for (const c of page) {
     const hit = plain.get(c.id)
@@ -258,5 +275,13 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       details: { ids: protectedRead.map((h) => h.memory.id), via: principal.kind },
     })
   }
+  if (timings) timings.total = performance.now() - started
   return { items: result }
+}
+
+/** A Server-Timing header value (https://www.w3.org/TR/server-timing/) of a search's timings. */
+export function serverTiming(timings: SearchTimings): string {
+  return Object.entries(timings)
+    .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
+    .join(', ')
 }

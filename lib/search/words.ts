@@ -51,20 +51,22 @@ export function termsOfGroups(groups: string[][]): string[] {
 }
 
 /**
- * Which sets of the rarest groups to rank first (MaxScore): the first that holds enough
- * memories to fill the list, and the largest that stays within the budget. Each leaves at least
- * one group out, since ranking them all is the fallback.
+ * Which of the rarest groups to rank first (MaxScore), if any: the fewest that hold enough
+ * memories to fill the list, each weighing at least what all the others could add up to (so
+ * every memory holding one of them outscores any memory holding none: the check after
+ * ranking them cannot fail for want of memories holding several words). It leaves at least
+ * one group out, and stays within the budget; otherwise every match is ranked at once.
  */
-function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGroup[][] {
+function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGroup[] | null {
   const sorted = [...groups].sort((a, b) => a.df - b.df)
-  const fitting: WordGroup[][] = []
   let held = 0
   for (let k = 1; k < sorted.length; k++) {
     held += sorted[k - 1].df
-    if (held > budget) break
-    if (held >= limit) fitting.push(sorted.slice(0, k))
+    if (held > budget) return null
+    const rest = sorted.slice(k).reduce((sum, g) => sum + g.idf, 0) + 1
+    if (held >= limit && Math.min(...sorted.slice(0, k).map((g) => g.idf)) >= rest) return sorted.slice(0, k)
   }
-  return fitting.length > 1 ? [fitting[0], fitting[fitting.length - 1]] : fitting
+  return null
 }
 
 /**
@@ -77,8 +79,8 @@ function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGrou
  * memories holding one of the rarest words are ranked first; when the last of the best
  * `limit` of them already scores at least what the other words alone could ever add up to
  * (their idf plus the closeness, which stays below 1), no memory holding only other words can
- * enter the list, and the answer is exact. The rarest word alone is tried first, then as many
- * rare words as the budget allows; failing both, every match is ranked.
+ * enter the list, and the answer is exact. Failing that (filters by date, tag or source left
+ * fewer memories than the counts promised), every match is ranked.
  */
 export async function fullText(
   tx: DbExecutor,
@@ -100,7 +102,8 @@ export async function fullText(
         order by 2 desc, created_at desc, id
         limit ${limit}`),
     )
-  for (const rare of rareFirst(groups, limit, budget)) {
+  const rare = rareFirst(groups, limit, budget)
+  if (rare) {
     const rows = await best(rare.map((g) => `(${g.tsquery})`).join(' | '))
     const ceiling = groups.filter((g) => !rare.includes(g)).reduce((sum, g) => sum + g.idf, 0) + 1
     if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }

@@ -6,6 +6,7 @@
 // keeps the data in .data/bench-search).
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { eq, sql } from 'drizzle-orm'
 import { closeDatabase, dataDirectory, installDatabase, openDatabase, rowsOf, type DatabaseHandle } from '@/db'
@@ -15,7 +16,7 @@ import { withUser } from '@/db/with-user'
 import type { Principal } from '@/lib/auth/principal'
 import { SCOPES } from '@/lib/auth/scopes'
 import { embedText } from '@/lib/embeddings'
-import { search } from '@/lib/search'
+import { search, type SearchTimings } from '@/lib/search'
 import { percentile, requireBenchData } from './data'
 
 const TOTAL = Number(process.env.BENCH_MEMORIES ?? 100_000)
@@ -137,13 +138,16 @@ try {
   const principal: Principal = { user, kind: 'token', scopes: SCOPES, maxTierLevel: 1 }
   const hybrid: number[] = []
   const plain: number[] = []
+  const stages: Record<string, number[]> = {}
   for (let i = 0; i < 20; i++) await search(principal, { query: QUERIES[i % QUERIES.length], limit: 20, offset: 0 })
   started = Date.now()
   for (let i = 0; i < RUNS; i++) {
     const query = QUERIES[i % QUERIES.length]
     let t = performance.now()
-    await search(principal, { query, limit: 20, offset: 0 })
+    const timings: SearchTimings = {}
+    await search(principal, { query, limit: 20, offset: 0 }, undefined, timings)
     hybrid.push(performance.now() - t)
+    for (const [stage, ms] of Object.entries(timings)) if (stage !== 'total') (stages[stage] ??= []).push(ms)
     t = performance.now()
     await withUser(user.id, async (tx) =>
       rowsOf(
@@ -159,8 +163,13 @@ try {
   plain.sort((a, b) => a - b)
   const line = (name: string, xs: number[]) =>
     `${name.padEnd(26)} p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms  p99 ${percentile(xs, 99).toFixed(1)} ms`
-  console.log(`${RUNS} searches over ${QUERIES.length} queries:`)
+  const settings = serverUrl
+    ? rowsOf<{ shared_buffers: string }>(await handle.db.execute(sql`select current_setting('shared_buffers') as shared_buffers`))[0]
+    : null
+  console.log(`${RUNS} searches over ${QUERIES.length} queries (${handle.kind}${settings ? `, shared_buffers ${settings.shared_buffers}` : ''}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`)
   console.log(line('hybrid (3 signals + RRF)', hybrid))
+  // On PostgreSQL the three signals run at the same time on the pool, then the page is read.
+  for (const [stage, xs] of Object.entries(stages)) console.log(line(`  ${stage}`, xs.sort((a, b) => a - b)))
   console.log(line('plain full text SQL', plain))
   console.log(`hybrid p95 / plain p95: ${(percentile(hybrid, 95) / percentile(plain, 95)).toFixed(1)}×`)
 } finally {

@@ -99,6 +99,12 @@ describe('protected tiers in search', () => {
     const viaApi = await call(searchRoute, 'POST', '/api/v1/search', { token, body: { query: 'hospital locker code wallet' } })
     expect(viaApi.status).toBe(200)
     expect(JSON.stringify(viaApi.json)).not.toMatch(/locker|wallet|knee/)
+    // Server-Timing says how long each tier-1 signal took, and nothing of the locked tiers.
+    const timing = viaApi.headers.get('server-timing') ?? ''
+    expect(timing).toMatch(/\bwords;dur=[\d.]+/)
+    expect(timing).toMatch(/\bmeaning;dur=[\d.]+/)
+    expect(timing).toMatch(/\btotal;dur=[\d.]+/)
+    expect(timing).not.toMatch(/protected/)
   })
 
   it('appear, decrypted and ranked, once unlocked (tiers 2–4)', async () => {
