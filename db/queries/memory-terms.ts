@@ -66,6 +66,7 @@ export async function listSimilarTermsByUser(
   const corrections = new Map<string, string[]>()
   const vocabulary: Vocabulary = { documents: 0, counts: new Map(), ignored: new Set() }
   if (words.length === 0) return { corrections, vocabulary }
+  // A word already in the vocabulary is left out before its trigrams are looked up.
   const rows = rowsOf<{ word: string; term: string; count: number; ignored: boolean; documents: number | null }>(
     await db.execute(sql`
       select w.word, t.term, t.count, numnode(to_tsquery('english', t.term)) = 0 as ignored,
@@ -74,9 +75,10 @@ export async function listSimilarTermsByUser(
       cross join lateral (
         select ${memoryTerms.term} as term, ${memoryTerms.count} as count from ${memoryTerms}
         where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % w.word and similarity(${memoryTerms.term}, w.word) >= ${threshold}
-        order by ${memoryTerms.term} = w.word desc, similarity(${memoryTerms.term}, w.word) desc, ${memoryTerms.count} desc
-        limit ${limit + 1}
+        order by similarity(${memoryTerms.term}, w.word) desc, ${memoryTerms.count} desc
+        limit ${limit}
       ) as t
+      where not exists (select from ${memoryTerms} as k where k.user_id = ${userId} and k.term = w.word)
       order by w.position`),
   )
   for (const { word, term, count, ignored, documents } of rows) {
@@ -84,10 +86,6 @@ export async function listSimilarTermsByUser(
     vocabulary.counts.set(term, Number(count))
     if (ignored) vocabulary.ignored.add(term)
     vocabulary.documents = Number(documents ?? 0)
-  }
-  for (const [word, terms] of corrections) {
-    if (terms[0] === word) corrections.delete(word)
-    else corrections.set(word, terms.slice(0, limit))
   }
   return { corrections, vocabulary }
 }
