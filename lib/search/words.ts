@@ -71,14 +71,15 @@ function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGrou
 
 /**
  * Ids of the best full-text matches (the fts and fuzzy signals), best first. Rarer words count
- * for more; ts_rank_cd (scaled into 0..1) orders memories holding the same words by how close
- * together they stand.
+ * for more; ts_rank (scaled into 0..1) orders memories holding the same words by how often
+ * and how prominently they hold them. (ts_rank_cd, by how close together the words stand,
+ * ranked LoCoMo the same, recall@10 0.678 against 0.677, at about six times the cost per row.)
  *
  * Ranking reads every memory that holds any query word, so a query mixing rare and common
  * words would read thousands of rows. MaxScore avoids that without changing the result: the
  * memories holding one of the rarest words are ranked first; when the last of the best
  * `limit` of them already scores at least what the other words alone could ever add up to
- * (their idf plus the closeness, which stays below 1), no memory holding only other words can
+ * (their idf plus ts_rank, which stays below 1), no memory holding only other words can
  * enter the list, and the answer is exact. Failing that (filters by date, tag or source left
  * fewer memories than the counts promised), every match is ranked.
  */
@@ -90,10 +91,12 @@ export async function fullText(
   { limit = LEG_LIMIT, budget = MAXSCORE_BUDGET }: { limit?: number; budget?: number } = {},
 ): Promise<{ ids: string[]; pruned: boolean }> {
   if (groups.length === 0) return { ids: [], pruned: false }
-  const closeness = sql`ts_rank_cd(search_vector, to_tsquery('english', ${tsquery}), 32)`
+  // Exclusions are already in `where`; ranking needs only the wanted words.
+  const wanted = groups.map((g) => `(${g.tsquery})`).join(' | ')
+  const frequency = sql`ts_rank(search_vector, to_tsquery('english', ${wanted}), 32)`
   const score = groups.length > 1
-    ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ to_tsquery('english', ${g.tsquery}))::int`), closeness], sql` + `)
-    : closeness
+    ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ to_tsquery('english', ${g.tsquery}))::int`), frequency], sql` + `)
+    : frequency
   const best = async (matching: string) =>
     rowsOf<{ id: string; score: number }>(
       await tx.execute(sql`
