@@ -24,17 +24,46 @@ export interface Vocabulary {
   ignored: Set<string>
 }
 
-/** The vocabulary of these words among the user's tier-1 memories. */
-export async function listTermCountsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<Vocabulary> {
+/**
+ * What search asks the vocabulary, in one statement: how many of the user's tier-1 memories
+ * hold each of `terms` (and how many there are), and corrections for the words of `correct`
+ * the user has never written — the words that look like each (trigram similarity), best
+ * first, with their counts, so they can be weighed without asking again. A word the user has
+ * written needs no correction and is left out before its trigrams are looked up; `%` (pg_trgm's
+ * default threshold, 0.3) picks candidates from the trigram index and `threshold` keeps the
+ * close ones.
+ */
+export async function listQueryTermsByUser(
+  db: DbExecutor,
+  { userId, terms, correct = [], limit = 3, threshold = 0.4 }: { userId: string; terms: string[]; correct?: string[]; limit?: number; threshold?: number },
+): Promise<{ vocabulary: Vocabulary; corrections: Map<string, string[]> }> {
   const asked = [...new Set([...terms, DOCUMENTS_TERM])]
-  const rows = rowsOf<{ term: string; count: number; ignored: boolean }>(
+  const rows = rowsOf<{ word: string | null; term: string; count: number; ignored: boolean }>(
     await db.execute(sql`
-      select a.term, coalesce(t.count, 0)::int as count, a.term <> ${DOCUMENTS_TERM} and numnode(to_tsquery('english', a.term)) = 0 as ignored
+      select null as word, a.term, coalesce(t.count, 0)::int as count, a.term <> ${DOCUMENTS_TERM} and numnode(to_tsquery('english', a.term)) = 0 as ignored, 0 as position, 0 as similarity
       from unnest(${sql.param(asked)}::text[]) as a(term)
-      left join ${memoryTerms} as t on t.user_id = ${userId} and t.term = a.term`),
+      left join ${memoryTerms} as t on t.user_id = ${userId} and t.term = a.term
+      union all
+      select w.word, c.term, c.count, numnode(to_tsquery('english', c.term)) = 0, w.position, c.similarity
+      from unnest(${sql.param(correct)}::text[]) with ordinality as w(word, position)
+      cross join lateral (
+        select ${memoryTerms.term} as term, ${memoryTerms.count} as count, similarity(${memoryTerms.term}, w.word) as similarity from ${memoryTerms}
+        where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % w.word and similarity(${memoryTerms.term}, w.word) >= ${threshold}
+        order by 3 desc, ${memoryTerms.count} desc
+        limit ${limit}
+      ) as c
+      where not exists (select from ${memoryTerms} as k where k.user_id = ${userId} and k.term = w.word)
+      order by position, similarity desc, count desc`),
   )
-  const counts = new Map(rows.filter((r) => r.count > 0).map((r) => [r.term, Number(r.count)]))
-  return { documents: counts.get(DOCUMENTS_TERM) ?? 0, counts, ignored: new Set(rows.filter((r) => r.ignored).map((r) => r.term)) }
+  const vocabulary: Vocabulary = { documents: 0, counts: new Map(), ignored: new Set() }
+  const corrections = new Map<string, string[]>()
+  for (const { word, term, count, ignored } of rows) {
+    if (Number(count) > 0) vocabulary.counts.set(term, Number(count))
+    if (ignored) vocabulary.ignored.add(term)
+    if (word !== null) corrections.set(word, [...(corrections.get(word) ?? []), term])
+  }
+  vocabulary.documents = vocabulary.counts.get(DOCUMENTS_TERM) ?? 0
+  return { vocabulary, corrections }
 }
 
 export async function addTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
@@ -50,42 +79,4 @@ export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { use
   const mine = and(eq(memoryTerms.userId, userId), inArray(memoryTerms.term, terms))
   await db.update(memoryTerms).set({ count: sql`${memoryTerms.count} - 1` }).where(mine)
   await db.delete(memoryTerms).where(and(mine, lte(memoryTerms.count, 0)))
-}
-
-/**
- * Corrections for words the vocabulary does not hold: for each word, the words that look like
- * it (trigram similarity), best first, with the vocabulary of those corrections (so they can be
- * weighed without asking again). A word the user has written before needs no correction: none
- * for it. One statement for all the words; `%` (pg_trgm's default threshold, 0.3) picks the
- * candidates from the trigram index and `threshold` keeps the close ones.
- */
-export async function listSimilarTermsByUser(
-  db: DbExecutor,
-  { userId, words, limit = 3, threshold = 0.4 }: { userId: string; words: string[]; limit?: number; threshold?: number },
-): Promise<{ corrections: Map<string, string[]>; vocabulary: Vocabulary }> {
-  const corrections = new Map<string, string[]>()
-  const vocabulary: Vocabulary = { documents: 0, counts: new Map(), ignored: new Set() }
-  if (words.length === 0) return { corrections, vocabulary }
-  // A word already in the vocabulary is left out before its trigrams are looked up.
-  const rows = rowsOf<{ word: string; term: string; count: number; ignored: boolean; documents: number | null }>(
-    await db.execute(sql`
-      select w.word, t.term, t.count, numnode(to_tsquery('english', t.term)) = 0 as ignored,
-        (select d.count from ${memoryTerms} as d where d.user_id = ${userId} and d.term = ${DOCUMENTS_TERM}) as documents
-      from unnest(${sql.param(words)}::text[]) with ordinality as w(word, position)
-      cross join lateral (
-        select ${memoryTerms.term} as term, ${memoryTerms.count} as count from ${memoryTerms}
-        where ${memoryTerms.userId} = ${userId} and ${memoryTerms.term} % w.word and similarity(${memoryTerms.term}, w.word) >= ${threshold}
-        order by similarity(${memoryTerms.term}, w.word) desc, ${memoryTerms.count} desc
-        limit ${limit}
-      ) as t
-      where not exists (select from ${memoryTerms} as k where k.user_id = ${userId} and k.term = w.word)
-      order by w.position`),
-  )
-  for (const { word, term, count, ignored, documents } of rows) {
-    corrections.set(word, [...(corrections.get(word) ?? []), term])
-    vocabulary.counts.set(term, Number(count))
-    if (ignored) vocabulary.ignored.add(term)
-    vocabulary.documents = Number(documents ?? 0)
-  }
-  return { corrections, vocabulary }
 }

@@ -4,7 +4,7 @@
 // same three signals, then merged. Locked tiers are never searched and never hinted at.
 import { and, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
-import { listSimilarTermsByUser, listTermCountsByUser } from '@/db/queries/memory-terms'
+import { listQueryTermsByUser } from '@/db/queries/memory-terms'
 import { EMBEDDING_DIMENSIONS, memories, type Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -36,7 +36,7 @@ export interface SearchInput {
 }
 
 /** Milliseconds spent in each part of one search, for the Server-Timing header and benchmarks. */
-export type SearchTimings = Partial<Record<'words' | 'typos' | 'meaning' | 'protected' | 'page' | 'total', number>>
+export type SearchTimings = Partial<Record<'words' | 'meaning' | 'protected' | 'page' | 'total', number>>
 
 /** Runs work and notes how long it took under `name`. */
 async function timed<T>(timings: SearchTimings | undefined, name: keyof SearchTimings, work: Promise<T>): Promise<T> {
@@ -101,25 +101,27 @@ async function sqlLegs(
   // "-word" excludes for every signal, not only the full-text one.
   const where = q.excluded.length ? and(filter, sql`not (search_vector @@ to_tsquery('english', ${q.excluded.join(' | ')}))`)! : filter
   const tsquery = toTsQuery(q)
-  const words = async (): Promise<string[]> => {
-    if (!tsquery || !signals.includes('fts')) return []
-    const groups = [...q.words, ...q.phrases.map((p) => [p.join(' <-> ')])]
+  // Words and typos share one transaction and one look-up of the vocabulary: the query words'
+  // counts weigh them, and the words the user has never written are corrected against it (a
+  // small table with a trigram index); memories holding the corrections are found by full text.
+  const groups = [...q.words, ...q.phrases.map((p) => [p.join(' <-> ')])]
+  const asked = [...new Set(q.text.split(' ').filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))]
+  const wantWords = tsquery !== null && signals.includes('fts')
+  const wantTypos = signals.includes('fuzzy') && asked.length > 0
+  const words = async (): Promise<{ fts: string[]; fuzzy: string[]; corrections: string[] }> => {
+    if (!wantWords && !wantTypos) return { fts: [], fuzzy: [], corrections: [] }
     return withUser(userId, async (tx) => {
-      const vocabulary = await listTermCountsByUser(tx, { userId, terms: termsOfGroups(groups) })
-      return (await fullText(tx, where, tsquery, weighGroups(groups, vocabulary))).ids
-    })
-  }
-  // Typos: each query word is corrected against the user's own vocabulary (a small table with a
-  // trigram index), and memories holding the corrected words are found by full text.
-  const typos = async (): Promise<{ ids: string[]; corrections: string[] }> => {
-    const asked = [...new Set(q.text.split(' ').filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))]
-    if (!signals.includes('fuzzy') || asked.length === 0) return { ids: [], corrections: [] }
-    return withUser(userId, async (tx) => {
-      const similar = await listSimilarTermsByUser(tx, { userId, words: asked })
-      const corrections = [...new Set([...similar.corrections.values()].flat())]
-      if (corrections.length === 0) return { ids: [], corrections }
-      const groups = weighGroups(corrections.map((term) => [term]), similar.vocabulary)
-      return { ids: (await fullText(tx, where, corrections.join(' | '), groups)).ids, corrections }
+      const { vocabulary, corrections: found } = await listQueryTermsByUser(tx, {
+        userId,
+        terms: wantWords ? termsOfGroups(groups) : [],
+        correct: wantTypos ? asked : [],
+      })
+      const fts = wantWords ? (await fullText(tx, where, tsquery, weighGroups(groups, vocabulary))).ids : []
+      const corrections = [...new Set([...found.values()].flat())]
+      const fuzzy = corrections.length
+        ? (await fullText(tx, where, corrections.join(' | '), weighGroups(corrections.map((term) => [term]), vocabulary))).ids
+        : []
+      return { fts, fuzzy, corrections }
     })
   }
   const meaning = async (): Promise<string[]> => {
@@ -143,7 +145,7 @@ async function sqlLegs(
       { settings },
     )
   }
-  const [fts, fuzzy, semantic] = await Promise.all([timed(timings, 'words', words()), timed(timings, 'typos', typos()), timed(timings, 'meaning', meaning())])
+  const [{ fts, fuzzy, corrections }, semantic] = await Promise.all([timed(timings, 'words', words()), timed(timings, 'meaning', meaning())])
   const candidates = new Map<string, Candidate>()
   const note = (kind: MatchKind) => (id: string, i: number) => {
     const c = candidates.get(id) ?? { id, ranks: {} }
@@ -151,9 +153,9 @@ async function sqlLegs(
     candidates.set(id, c)
   }
   fts.forEach(note('fts'))
-  fuzzy.ids.forEach(note('fuzzy'))
+  fuzzy.forEach(note('fuzzy'))
   semantic.forEach(note('semantic'))
-  const headlineTerms = [...(fts.length ? [positiveTsQuery(q)!] : []), ...fuzzy.corrections]
+  const headlineTerms = [...(fts.length ? [positiveTsQuery(q)!] : []), ...(fuzzy.length ? corrections : [])]
   return { candidates, headlineQuery: headlineTerms.length ? headlineTerms.join(' | ') : null }
 }
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getDb, rowsOf } from '@/db'
-import { listSimilarTermsByUser, listTermCountsByUser, termsOf } from '@/db/queries/memory-terms'
+import { listQueryTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import { memories, memoryTerms, type User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import type { Tx } from '@/db'
@@ -54,7 +54,8 @@ beforeAll(async () => {
 })
 
 const mine = () => and(eq(memories.userId, user.id), isNull(memories.deletedAt))!
-const weigh = async (tx: Tx, groups: string[][]) => weighGroups(groups, await listTermCountsByUser(tx, { userId: user.id, terms: termsOfGroups(groups) }))
+const weigh = async (tx: Tx, groups: string[][]) =>
+  weighGroups(groups, (await listQueryTermsByUser(tx, { userId: user.id, terms: termsOfGroups(groups) })).vocabulary)
 
 describe('MaxScore pruning of the full-text signal', () => {
   it('ranks exactly as without pruning when the rare word decides the list', async () => {
@@ -119,7 +120,7 @@ describe('MaxScore pruning of the full-text signal', () => {
 describe('typo lookup', () => {
   it('corrects several words in one statement and leaves known words alone', async () => {
     const { corrections: found, vocabulary } = await withUser(user.id, (tx) =>
-      listSimilarTermsByUser(tx, { userId: user.id, words: ['zepelin', 'walk', 'markte', 'xyzzyq'] }),
+      listQueryTermsByUser(tx, { userId: user.id, terms: ['walk', 'the'], correct: ['zepelin', 'walk', 'markte', 'xyzzyq'] }),
     )
     expect(found.get('zepelin')).toContain('zeppelin')
     expect(found.get('markte')).toContain('market')
@@ -128,6 +129,9 @@ describe('typo lookup', () => {
     // The corrections come weighed: how many memories hold them, and how many there are.
     expect(vocabulary.counts.get('zeppelin')).toBe(80)
     expect(vocabulary.documents).toBe(520)
+    // …in the same statement as the query words' own counts.
+    expect(vocabulary.counts.get('walk')).toBe(454)
+    expect(vocabulary.ignored.has('the')).toBe(true)
   })
 })
 
