@@ -146,7 +146,7 @@ try {
     await handle.db.execute(sql`vacuum analyze memory_terms`)
     console.log(`${handle.kind}: inserted ${TOTAL} memories for one user and ${OTHERS} for another in ${((Date.now() - started) / 1000).toFixed(0)} s`)
   } else {
-    console.log(`${handle.kind}: reusing ${scratch} (BENCH_KEEP=1)`)
+    console.log(`${handle.kind}: reusing ${scratch ?? path.join(dataDirectory(), 'bench-search')} (BENCH_KEEP=1)`)
   }
 
   const principal: Principal = { user, kind: 'token', scopes: SCOPES, maxTierLevel: 1 }
