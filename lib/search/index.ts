@@ -16,7 +16,7 @@ import { canRead } from '@/lib/memories/access'
 import { plainBody, readBody, readEmbedding, type MemoryBody } from '@/lib/memories/sealed'
 import { publicMemory, type MemoryRow, type PublicMemory } from '@/lib/memories/serialize'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
-import { parseQuery, positiveTsQuery, toTsQuery, type ParsedQuery } from './query'
+import { hasSearchableWords, parseQuery, positiveTsQuery, toTsQuery, type ParsedQuery } from './query'
 import { highlight, markHeadline, trigramWordSimilarity } from './text'
 import { fullText, LEG_LIMIT, termsOfGroups, weighGroups } from './words'
 
@@ -228,7 +228,8 @@ function fuse(candidate: Candidate): number {
 export async function search(principal: Principal, input: SearchInput, info?: RequestInfo, timings?: SearchTimings): Promise<{ items: SearchHit[] }> {
   const started = performance.now()
   const q = parseQuery(input.query)
-  if (!q.text && q.phrases.length === 0) return { items: [] }
+  // Only stop words ("the", "what did I do"): nothing to search for, not even by meaning.
+  if (!hasSearchableWords(q)) return { items: [] }
   const range = dateRange(input)
   const wanted = input.tiers?.length ? input.tiers : (['chronological', 'general', 'confidential', 'secret', 'ultrasecret'] as Tier[])
   const open = wanted.filter((t) => TIER_LEVEL[t] === 1)

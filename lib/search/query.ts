@@ -1,6 +1,7 @@
 // Reading a search query: words, "quoted phrases" and -exclusions, with synonyms; and the
 // Postgres tsquery built from it. Everything is reduced to letters and digits first, so no
 // query can produce a tsquery syntax error.
+import { STOP_WORDS } from './stop-words'
 import { withSynonyms } from './synonyms'
 
 export interface ParsedQuery {
@@ -50,4 +51,9 @@ export function toTsQuery(q: ParsedQuery): string | null {
   const positive = positiveTsQuery(q)
   if (!positive) return null
   return [positive, ...q.excluded.map((w) => `!${w}`)].join(' & ')
+}
+
+/** Whether the query asks for anything: a phrase, or a word full text does not drop. */
+export function hasSearchableWords(q: ParsedQuery): boolean {
+  return q.phrases.length > 0 || q.text.split(' ').some((w) => w !== '' && !STOP_WORDS.has(w))
 }

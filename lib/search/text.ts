@@ -1,6 +1,7 @@
 // Text helpers for searching decrypted memories in application memory: trigram word
 // similarity (as pg_trgm's word_similarity) and a highlighted snippet.
 import type { ParsedQuery } from './query'
+import { STOP_WORDS } from './stop-words'
 
 function trigrams(word: string): Set<string> {
   const padded = `  ${word} `
@@ -31,15 +32,28 @@ export function trigramWordSimilarity(query: string, text: string): number {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c])
 
-/** A snippet around the first matching word, with matches in <mark>, the rest escaped. */
+const regexEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * A snippet around the first matching word, with matches in <mark>, the rest escaped. A query
+ * word matches a whole word, or the start of a longer one when it has four letters or more
+ * ("plan" in "planning"), never the inside of another ("the" in "mother"); stop words are not
+ * marked.
+ */
 export function highlight(content: string, q: ParsedQuery, width = 160): string {
-  const terms = [...q.words.flat(), ...q.phrases.flat()].filter((t) => t.length >= 2)
-  const lower = content.toLowerCase()
-  const first = terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0
+  const terms = [...new Set([...q.words.flat(), ...q.phrases.flat()])].filter((t) => t.length >= 2 && !STOP_WORDS.has(t))
+  const alternatives = terms.map((t) => (t.length >= 4 ? `${regexEscape(t)}[\\p{L}\\p{N}]*` : `${regexEscape(t)}(?![\\p{L}\\p{N}])`))
+  const pattern = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu') : null
+  const first = pattern ? Math.max(0, content.search(pattern)) : 0
   const start = Math.max(0, first - width / 3)
   const slice = content.slice(start, start + width)
-  const pattern = terms.length ? new RegExp(`(${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gi') : null
-  const marked = pattern ? escape(slice).replace(pattern, '<mark>$1</mark>') : escape(slice)
+  let marked = ''
+  let at = 0
+  for (const match of pattern ? slice.matchAll(pattern) : []) {
+    marked += `${escape(slice.slice(at, match.index))}<mark>${escape(match[0])}</mark>`
+    at = match.index + match[0].length
+  }
+  marked += escape(slice.slice(at))
   return `${start > 0 ? '…' : ''}${marked}${start + width < content.length ? '…' : ''}`
 }
 

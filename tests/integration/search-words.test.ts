@@ -117,6 +117,21 @@ describe('MaxScore pruning of the full-text signal', () => {
   })
 })
 
+describe('stop words', () => {
+  it('are exactly the words PostgreSQL\'s English full text drops, among the ones mnemo lists', async () => {
+    const { STOP_WORDS } = await import('@/lib/search/stop-words')
+    const listed = [...STOP_WORDS]
+    const kept = ['mother', 'trip', 'new', 'like', 'beach', 'hospital', 'coffee', 'dinner']
+    const rows = rowsOf<{ word: string; dropped: boolean }>(
+      await (await getDb()).execute(sql`
+        select w as word, numnode(to_tsquery('english', w)) = 0 as dropped from unnest(${sql.param([...listed, ...kept])}::text[]) as w`),
+    )
+    const dropped = new Map(rows.map((r) => [r.word, r.dropped]))
+    expect(listed.filter((w) => !dropped.get(w))).toEqual([])
+    expect(kept.filter((w) => dropped.get(w))).toEqual([])
+  })
+})
+
 describe('typo lookup', () => {
   it('corrects several words in one statement and leaves known words alone', async () => {
     const { corrections: found, vocabulary } = await withUser(user.id, (tx) =>

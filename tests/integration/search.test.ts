@@ -145,6 +145,14 @@ describe('POST /api/v1/search bad input', () => {
     },
   )
 
+  it.each([['the and of'], ['what did I do'], ['"the" -with']])('answers an empty result for only stop words (%s), not memories near them in meaning', async (query) => {
+    const r = await call(searchRoute, 'POST', '/', { token, body: { query } })
+    expect(r.status).toBe(200)
+    expect(r.json.items).toEqual([])
+    const unlocked = await search(aliceSession, { query, limit: 10, offset: 0 })
+    expect(unlocked.items).toEqual([])
+  })
+
   it('answers an empty result for an unknown tag', async () => {
     const r = await call(searchRoute, 'POST', '/', { token, body: { query: 'hospital', tags: ['no-such-tag'] } })
     expect(r.json.items).toEqual([])
