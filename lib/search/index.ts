@@ -159,6 +159,9 @@ async function sqlLegs(
   return { candidates, headlineQuery: headlineTerms.length ? headlineTerms.join(' | ') : null }
 }
 
+/** A memory this short is shown whole, its matches marked; a longer one by its best fragments. */
+const SHORT_MEMORY = 160
+
 interface PageRow {
   row: MemoryRow
   /** ts_headline (⟪…⟫-marked) when the memory matched by words; computed for the page only. */
@@ -169,8 +172,9 @@ interface PageRow {
 async function pageRows(tx: DbExecutor, userId: string, ids: string[], wordMatched: Set<string>, tsquery: string | null): Promise<Map<string, PageRow>> {
   const marked = tsquery ? ids.filter((id) => wordMatched.has(id)) : []
   const headline = marked.length
-    ? sql<string | null>`case when ${inArray(memories.id, marked)} then ts_headline('english', ${memories.content}, to_tsquery('english', ${tsquery}),
-        'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') end`
+    ? sql<string | null>`case when not ${inArray(memories.id, marked)} then null
+        when length(${memories.content}) <= ${SHORT_MEMORY} then ts_headline('english', ${memories.content}, to_tsquery('english', ${tsquery}), 'StartSel=⟪, StopSel=⟫, HighlightAll=true')
+        else ts_headline('english', ${memories.content}, to_tsquery('english', ${tsquery}), 'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') end`
     : sql<string | null>`null`
   const rows = await tx.select({ ...PAGE_COLUMNS, headline }).from(memories).where(and(eq(memories.userId, userId), inArray(memories.id, ids)))
   return new Map(rows.map(({ headline, ...row }) => [row.id, { row, headline }]))

@@ -52,7 +52,12 @@ describe('hybrid search over tier 1', () => {
     const { items } = await search(aliceSession, { query: 'mom', tiers: ['chronological', 'general'], limit: 10, offset: 0 })
     expect(contents(items)[0]).toBe('Called my mother about the summer plans')
     expect(items[0].matched_by).toContain('fts')
-    expect(items[0].highlights[0]).toContain('<mark>mother</mark>')
+    expect(items[0].highlights[0]).toBe('Called my <mark>mother</mark> about the summer plans')
+  })
+
+  it('shows a short memory whole in its highlight, the words before the match too', async () => {
+    const { items } = await search(aliceSession, { query: 'tulip', tiers: ['general'], limit: 5, offset: 0 })
+    expect(items[0].highlights[0]).toBe('The garden needs new <mark>tulip</mark> bulbs')
   })
 
   it('finds meaning beyond shared words ("car trouble" finds "my vehicle broke down")', async () => {
