@@ -86,9 +86,10 @@ function filters(userId: string, input: SearchInput, tiers: Tier[], range: { fro
 }
 
 /**
- * The three tier-1 signals. Each runs in its own transaction (under the same row level
- * security), at the same time on a server's connection pool, so a search waits for its slowest
- * signal rather than for their sum; the embedded database runs them one after another.
+ * The three tier-1 signals, in two transactions (under the same row level security): words
+ * and typos in one, meaning in the other. On a server's connection pool they run at the same
+ * time, so a search waits for the slower rather than for their sum; the embedded database
+ * runs them one after another.
  */
 async function sqlLegs(
   userId: string,
