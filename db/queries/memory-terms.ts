@@ -14,14 +14,12 @@ export function termsOf(text: string): string[] {
   return [...new Set((text.toLowerCase().match(/\p{L}{3,30}/gu) ?? []).slice(0, 500)), DOCUMENTS_TERM]
 }
 
-/** What search needs to know of some words: how rare they are, and which ones full text ignores. */
+/** What search needs to know of some words: how rare they are. */
 export interface Vocabulary {
   /** How many tier-1 memories the user has. */
   documents: number
   /** How many of them hold each word (absent: none). */
   counts: Map<string, number>
-  /** English stop words such as "with" or "the": full text never matches them, so they weigh nothing. */
-  ignored: Set<string>
 }
 
 /**
@@ -38,13 +36,13 @@ export async function listQueryTermsByUser(
   { userId, terms, correct = [], limit = 3, threshold = 0.4 }: { userId: string; terms: string[]; correct?: string[]; limit?: number; threshold?: number },
 ): Promise<{ vocabulary: Vocabulary; corrections: Map<string, string[]> }> {
   const asked = [...new Set([...terms, DOCUMENTS_TERM])]
-  const rows = rowsOf<{ word: string | null; term: string; count: number; ignored: boolean }>(
+  const rows = rowsOf<{ word: string | null; term: string; count: number }>(
     await db.execute(sql`
-      select null as word, a.term, coalesce(t.count, 0)::int as count, a.term <> ${DOCUMENTS_TERM} and numnode(to_tsquery('english', a.term)) = 0 as ignored, 0 as position, 0 as similarity
+      select null as word, a.term, coalesce(t.count, 0)::int as count, 0 as position, 0 as similarity
       from unnest(${sql.param(asked)}::text[]) as a(term)
       left join ${memoryTerms} as t on t.user_id = ${userId} and t.term = a.term
       union all
-      select w.word, c.term, c.count, numnode(to_tsquery('english', c.term)) = 0, w.position, c.similarity
+      select w.word, c.term, c.count, w.position, c.similarity
       from unnest(${sql.param(correct)}::text[]) with ordinality as w(word, position)
       cross join lateral (
         select ${memoryTerms.term} as term, ${memoryTerms.count} as count, similarity(${memoryTerms.term}, w.word) as similarity from ${memoryTerms}
@@ -55,11 +53,10 @@ export async function listQueryTermsByUser(
       where not exists (select from ${memoryTerms} as k where k.user_id = ${userId} and k.term = w.word)
       order by position, similarity desc, count desc`),
   )
-  const vocabulary: Vocabulary = { documents: 0, counts: new Map(), ignored: new Set() }
+  const vocabulary: Vocabulary = { documents: 0, counts: new Map() }
   const corrections = new Map<string, string[]>()
-  for (const { word, term, count, ignored } of rows) {
+  for (const { word, term, count } of rows) {
     if (Number(count) > 0) vocabulary.counts.set(term, Number(count))
-    if (ignored) vocabulary.ignored.add(term)
     if (word !== null) corrections.set(word, [...(corrections.get(word) ?? []), term])
   }
   vocabulary.documents = vocabulary.counts.get(DOCUMENTS_TERM) ?? 0

@@ -1,6 +1,7 @@
 // PostgreSQL's English stop words (tsearch_data/english.stop, the Snowball list), which its
 // 'english' full-text configuration drops: a query made only of these has nothing to search
-// for, and they are not worth highlighting. A test checks the list against the database.
+// for, they weigh nothing in ranking, and they are not worth highlighting. A test checks the
+// list against the database.
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its ' +

@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
 import type { Vocabulary } from '@/db/queries/memory-terms'
 import { memories } from '@/db/schema'
+import { STOP_WORDS } from './stop-words'
 
 /** How many matches a signal hands to the fusion. */
 export const LEG_LIMIT = 60
@@ -25,8 +26,8 @@ export interface WordGroup {
  * A group full text ignores (stop words only) matches nothing and is left out, so it adds
  * nothing to what the other words could score.
  */
-export function weighGroups(groups: string[][], { documents, counts, ignored }: Vocabulary): WordGroup[] {
-  const wordsOf = (t: string) => t.split(' <-> ').filter((w) => !ignored.has(w))
+export function weighGroups(groups: string[][], { documents, counts }: Vocabulary): WordGroup[] {
+  const wordsOf = (t: string) => t.split(' <-> ').filter((w) => !STOP_WORDS.has(w))
   return groups
     .slice(0, MAX_WEIGHTED_GROUPS)
     .filter((group) => group.some((t) => wordsOf(t).length > 0))
