@@ -56,12 +56,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.url ? openPostgres(options.url) : openPglite(options)
 }
 
+const pooled = new WeakSet<Db>()
+
+/**
+ * Whether the client runs transactions at the same time (a server's connection pool). PGlite
+ * runs one at a time: a transaction that waits for another one to finish never ends there.
+ */
+export function hasConcurrentTransactions(db: Db): boolean {
+  return pooled.has(db)
+}
+
 /**
  * Drizzle asks postgres-js not to prepare its statements. Unprepared, a statement with
  * parameters costs two round trips (postgres-js first asks the server for the parameter
  * types) and is parsed again every time; prepared (named, kept per connection), it costs one
- * and is parsed once. mnemo's statements take every value as a parameter, so their texts come
- * in a bounded number of shapes and the per-connection cache stays small.
+ * and is parsed once. mnemo's statements take every value as a parameter, and a list as one
+ * (`anyOf` in db/any-of.ts, not `inArray`), so their texts come in a bounded number of shapes
+ * and the per-connection cache stays small.
  * DATABASE_PREPARE=0 turns this off, for a pooler that cannot keep prepared statements.
  */
 function preparing(client: Sql): Sql {
@@ -99,6 +110,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   }
   const client = postgres(url, options)
   const db = drizzle(process.env.DATABASE_PREPARE === '0' ? client : preparing(client), { schema }) as unknown as Db
+  pooled.add(db)
   return {
     kind: 'postgres',
     db,

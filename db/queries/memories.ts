@@ -1,6 +1,7 @@
 // Memories: insert, read, list (newest first, cursor-paged), update, soft delete and purge.
 // Called inside the owner's RLS transaction (`withUser`), except the purge job.
-import { and, arrayContains, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { anyOf } from '../any-of'
 import { rowsOf, type DbExecutor } from '../index'
 import { memories, type Memory, type NewMemory } from '../schema'
 import type { Tier } from '@/lib/tiers'
@@ -33,7 +34,7 @@ export interface ListMemoriesOptions {
 
 export async function listMemoriesByUser(db: DbExecutor, o: ListMemoriesOptions): Promise<Memory[]> {
   const conditions: (SQL | undefined)[] = [eq(memories.userId, o.userId), isNull(memories.deletedAt)]
-  if (o.tiers?.length) conditions.push(inArray(memories.tier, o.tiers))
+  if (o.tiers?.length) conditions.push(anyOf(memories.tier, o.tiers))
   // Tags of protected tiers are sealed, so a tag filter can match only tier-1 rows in SQL;
   // protected rows are kept here and filtered after decryption.
   if (o.tag) conditions.push(or(arrayContains(memories.tags, [o.tag]), isNotNull(memories.ciphertext)))

@@ -1,5 +1,6 @@
 // The vocabulary of a user's tier-1 memories, counted, for typo correction in search.
-import { and, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, eq, lte, sql } from 'drizzle-orm'
+import { anyOf } from '../any-of'
 import { rowsOf, type DbExecutor } from '../index'
 import { memoryTerms } from '../schema'
 
@@ -73,7 +74,7 @@ export async function addTermsByUser(db: DbExecutor, { userId, terms }: { userId
 
 export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
   if (terms.length === 0) return
-  const mine = and(eq(memoryTerms.userId, userId), inArray(memoryTerms.term, terms))
+  const mine = and(eq(memoryTerms.userId, userId), anyOf(memoryTerms.term, terms))
   await db.update(memoryTerms).set({ count: sql`${memoryTerms.count} - 1` }).where(mine)
   await db.delete(memoryTerms).where(and(mine, lte(memoryTerms.count, 0)))
 }

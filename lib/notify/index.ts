@@ -1,5 +1,6 @@
 // The user's in-app notifications (security alerts now; digests later).
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { anyOf } from '@/db/any-of'
 import { notifications, type Notification } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 
@@ -20,7 +21,7 @@ export async function markRead({ userId, ids }: { userId: string; ids?: string[]
     tx
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids?.length ? inArray(notifications.id, ids) : undefined))
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids?.length ? anyOf(notifications.id, ids) : undefined))
       .returning({ id: notifications.id }),
   )
   return rows.length

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import { describe, expect, it } from 'vitest'
 import { rowsOf } from '@/db'
+import { anyOf } from '@/db/any-of'
 import { memories, memoryTerms, users } from '@/db/schema'
 import { setupTestDatabase } from '../fixtures/db'
 
@@ -65,6 +67,32 @@ describe('database engine', () => {
       return rowsOf<Record<string, string>>(await tx.execute(sql`explain select id from memories order by ${half} limit 5`))
     })
     expect(plan.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_embedding_idx')
+    // Search sends the query vector once and orders by the distance it selects: the same index.
+    const aliased = await test.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`)
+      return rowsOf<Record<string, string>>(await tx.execute(sql`explain select id, ${half} as distance from memories order by distance limit 5`))
+    })
+    expect(aliased.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_embedding_idx')
+  })
+
+  it('matches a list of any length as one parameter (anyOf), an empty one matching nothing', async () => {
+    const user = await makeUser('+15550000009')
+    const rows = await test.handle.db
+      .insert(memories)
+      .values(['one', 'two', 'three'].map((content, i) => ({ userId: user.id, tier: i ? ('general' as const) : ('chronological' as const), securityLevel: 1, content })))
+      .returning()
+    const contentWhere = async (condition: SQL) =>
+      (await test.handle.db.select({ content: memories.content }).from(memories).where(and(eq(memories.userId, user.id), condition))).map((r) => r.content).sort()
+    expect(await contentWhere(anyOf(memories.id, [rows[0].id, rows[2].id]))).toEqual(['one', 'three'])
+    expect(await contentWhere(anyOf(memories.tier, ['general']))).toEqual(['three', 'two'])
+    expect(await contentWhere(anyOf(memories.content, ['two', 'four']))).toEqual(['two'])
+    expect(await contentWhere(anyOf(memories.id, []))).toEqual([])
+    // One statement text whatever the length, so one prepared statement per connection.
+    const dialect = new PgDialect()
+    const two = dialect.sqlToQuery(anyOf(memories.id, [rows[0].id, rows[1].id]))
+    const three = dialect.sqlToQuery(anyOf(memories.id, rows.map((r) => r.id)))
+    expect(two.sql).toBe(three.sql)
+    expect(three.params).toEqual([rows.map((r) => r.id)])
   })
 
   it('finds a typo by trigram similarity in the vocabulary', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { POST as searchRoute } from '@/app/api/v1/search/route'
+import { installDatabase, openDatabase } from '@/db'
 import type { User } from '@/db/schema'
 import type { Principal } from '@/lib/auth/principal'
 import { captureMemory } from '@/lib/memories'
@@ -9,7 +10,7 @@ import { setupTestDatabase } from '../fixtures/db'
 import { call } from '../fixtures/http'
 import { sessionFor, tokenFor } from '../fixtures/principal'
 
-setupTestDatabase()
+const database = setupTestDatabase()
 
 let alice: User
 let bob: User
@@ -118,6 +119,31 @@ describe('protected tiers in search', () => {
     expect(tiers).toEqual(new Set(['chronological', 'confidential', 'secret', 'ultrasecret']))
     const typo = await search(aliceSession, { query: 'hospitl lockr', tiers: ['secret'], limit: 5, offset: 0 })
     expect(contents(typo.items)).toEqual(['The locker code at the hospital gym is 7731'])
+  })
+
+  it('finish when more searches run at once than the pool has connections', async () => {
+    // On PostgreSQL a search holds one connection while it waits for the other signals'
+    // transactions; with a pool of two, twelve searches at once must still all finish.
+    const previous = process.env.DATABASE_POOL_SIZE
+    process.env.DATABASE_POOL_SIZE = '2'
+    const small = database.url ? await openDatabase({ url: database.url }) : null
+    if (previous === undefined) delete process.env.DATABASE_POOL_SIZE
+    else process.env.DATABASE_POOL_SIZE = previous
+    if (small) installDatabase(small)
+    try {
+      const queries = ['hospital', 'garden tomatoes', 'car trouble', 'hospitl lockr']
+      const runs = await Promise.all(Array.from({ length: 12 }, (_, i) => search(aliceSession, { query: queries[i % 4], limit: 10, offset: 0 })))
+      expect(contents(runs[0].items)).toEqual(expect.arrayContaining(['Visited grandma at the hospital after her fall', 'The locker code at the hospital gym is 7731']))
+      expect(runs[1].items).toHaveLength(10)
+      expect(contents(runs[2].items)).toContain('My vehicle broke down on the highway again')
+      expect(contents(runs[3].items)).toContain('The locker code at the hospital gym is 7731')
+      for (let i = 4; i < 12; i++) expect(runs[i].items.map((h) => h.memory.id)).toEqual(runs[i % 4].items.map((h) => h.memory.id))
+    } finally {
+      if (small) {
+        installDatabase(database.handle)
+        await small.close()
+      }
+    }
   })
 
   it("never return another user's memories", async () => {
