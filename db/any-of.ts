@@ -5,7 +5,12 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 
-/** True where the column equals one of the values (none: false), as `inArray`. */
+/**
+ * True where the column equals one of the values (none: false), as `inArray`. The list goes as
+ * text[] and is cast to the column's type there: PGlite writes an array parameter by the type
+ * it knew when it opened, and an enum's array type created by migrations in the same process
+ * (tier[] on a first start) would reach the database as "a,b", a malformed array.
+ */
 export function anyOf(column: PgColumn, values: readonly unknown[]): SQL {
-  return sql`${column} = any(${sql.param(values)}::${sql.raw(column.getSQLType())}[])`
+  return sql`${column} = any(${sql.param(values.map(String))}::text[]::${sql.raw(column.getSQLType())}[])`
 }

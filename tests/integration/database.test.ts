@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import { describe, expect, it } from 'vitest'
-import { rowsOf } from '@/db'
+import { openDatabase, rowsOf } from '@/db'
 import { anyOf } from '@/db/any-of'
 import { memories, memoryTerms, users } from '@/db/schema'
 import { setupTestDatabase } from '../fixtures/db'
@@ -75,7 +75,7 @@ describe('database engine', () => {
     expect(aliased.map((r) => Object.values(r)[0]).join('\n')).toContain('memories_embedding_idx')
   })
 
-  it('matches a list of any length as one parameter (anyOf), an empty one matching nothing', async () => {
+  it('matches a list of any length as one parameter (anyOf), an empty one matching nothing', { timeout: 60_000 }, async () => {
     const user = await makeUser('+15550000009')
     const rows = await test.handle.db
       .insert(memories)
@@ -87,6 +87,20 @@ describe('database engine', () => {
     expect(await contentWhere(anyOf(memories.tier, ['general']))).toEqual(['three', 'two'])
     expect(await contentWhere(anyOf(memories.content, ['two', 'four']))).toEqual(['two'])
     expect(await contentWhere(anyOf(memories.id, []))).toEqual([])
+    // Also on an embedded database migrated by the process that opened it (a first start),
+    // whose array types were read before the migrations made tier[].
+    if (!test.url) {
+      const fresh = await openDatabase({})
+      try {
+        await fresh.migrate()
+        const [owner] = await fresh.db.insert(users).values({ phone: '+15550000010' }).returning()
+        await fresh.db.insert(memories).values({ userId: owner.id, tier: 'general', securityLevel: 1, content: 'fresh' })
+        const found = await fresh.db.select({ content: memories.content }).from(memories).where(anyOf(memories.tier, ['chronological', 'general']))
+        expect(found.map((r) => r.content)).toEqual(['fresh'])
+      } finally {
+        await fresh.close()
+      }
+    }
     // One statement text whatever the length, so one prepared statement per connection.
     const dialect = new PgDialect()
     const two = dialect.sqlToQuery(anyOf(memories.id, [rows[0].id, rows[1].id]))
