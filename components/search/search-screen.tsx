@@ -53,7 +53,7 @@ export function SearchScreen({ state, problems, tags, outcome, timeZone }: Props
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">Search</h1>
-      <SearchForm state={state} problems={problems} tags={tags} pending={pending} onSearch={go} queryRef={queryRef} />
+      <SearchForm state={state} problems={problems} tags={tags} pending={pending} onSearch={go} queryRef={queryRef} timeZone={timeZone} />
       <SearchResults
         state={state}
         problems={problems}

@@ -195,6 +195,67 @@ test('keyboard only: / to the box, Enter to search, Tab to a result, Enter to op
   await expect(search.status).toHaveText('25 results for “garden”.')
 })
 
+test('quick results while typing: arrows pick one, Enter opens it, Escape closes the list; a locked tier offers nothing', async ({ page }) => {
+  const search = new SearchScreen(page)
+  await search.open()
+  const answered = search.quickAnswer()
+  await page.keyboard.type('hospitl')
+  await answered
+  const options = search.quick.getByRole('option')
+  await expect(options.filter({ hasText: 'grandma' })).toHaveCount(1)
+  await expect(options.filter({ hasText: 'parking' })).toHaveCount(1)
+  await expect(options.filter({ hasText: 'locker' })).toHaveCount(0)
+  await expect(options.filter({ hasText: 'grandma' }).locator('mark')).toHaveText('hospital')
+  await expect(search.box).toHaveAttribute('aria-expanded', 'true')
+  // Nothing is searched until Enter: the address is still the empty search.
+  await search.expectParams({})
+  await expect(search.hits).toHaveCount(0)
+
+  await page.keyboard.press('Escape')
+  await expect(search.quick).toHaveCount(0)
+  await expect(search.box).toHaveValue('hospitl')
+  await expect(search.box).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('ArrowDown')
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true')
+  const chosen = await options.first().getAttribute('id')
+  await expect(search.box).toHaveAttribute('aria-activedescendant', chosen!)
+  await page.keyboard.press('ArrowDown')
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('ArrowUp')
+  const firstText = (await options.first().textContent())!.slice(0, 20)
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/memories\/[0-9a-f-]{36}$/)
+  await expect(page.getByText(firstText).first()).toBeVisible()
+
+  // Enter with nothing picked searches, as before; the list closes.
+  await search.open()
+  const again = search.quickAnswer()
+  await page.keyboard.type('harbour')
+  await again
+  await expect(search.quick.getByRole('option')).toHaveCount(1)
+  await page.keyboard.press('Enter')
+  await search.expectParams({ q: 'harbour' })
+  await expect(search.hits).toHaveCount(1)
+  await expect(search.quick).toHaveCount(0)
+
+  // A click opens a memory too.
+  await search.box.fill('')
+  const click = search.quickAnswer()
+  await search.box.pressSequentially('tomatoes watered')
+  await click
+  await search.quick.getByRole('option').first().click()
+  await expect(page).toHaveURL(/\/memories\/[0-9a-f-]{36}$/)
+  await expect(page.getByText(/garden journal entry/).first()).toBeVisible()
+
+  // Only the locked secret holds "locker": the box offers nothing.
+  await search.open()
+  const locked = search.quickAnswer()
+  await page.keyboard.type('locker')
+  await locked
+  await expect(search.quick).toHaveCount(0)
+  await expect(search.box).toHaveAttribute('aria-expanded', 'false')
+})
+
 test('the search box takes the focus when the page opens without a query (the app shortcut)', async ({ page }) => {
   const search = new SearchScreen(page)
   await search.open()

@@ -12,6 +12,8 @@ export { SOURCES }
 /** Results per page; "More results" shows one more page, up to MAX_PAGES. */
 export const PAGE_SIZE = 20
 export const MAX_PAGES = 5
+/** How many memories the search box shows while the person types. */
+export const QUICK_RESULTS = 5
 const MAX_QUERY = 500
 const MAX_TAGS = 10
 const MAX_TAG_LENGTH = 40
@@ -30,6 +32,14 @@ export interface SearchState {
 export interface SearchProblems {
   from?: string
   to?: string
+}
+
+/** One of the search box's quick results. `highlight` is escaped HTML in which only <mark> is markup. */
+export interface QuickResult {
+  id: string
+  tier: Tier
+  highlight: string
+  occurredAt: string
 }
 
 export const EMPTY_SEARCH: SearchState = { q: '', tiers: [], from: '', to: '', tags: [], source: '', page: 1 }

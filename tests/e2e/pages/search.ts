@@ -13,6 +13,16 @@ export class SearchScreen {
     return this.page.getByLabel('Search your memories')
   }
 
+  /** The search box's quick results, shown while a query is typed. */
+  get quick() {
+    return this.page.getByRole('listbox', { name: 'Quick results' })
+  }
+
+  /** Waits for the search box's server action to answer (a POST with a Next-Action header). */
+  quickAnswer() {
+    return this.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined)
+  }
+
   get hits() {
     return this.page.getByTestId('search-hit')
   }
