@@ -254,6 +254,18 @@ test('quick results while typing: arrows pick one, Enter opens it, Escape closes
   await locked
   await expect(search.quick).toHaveCount(0)
   await expect(search.box).toHaveAttribute('aria-expanded', 'false')
+
+  // Offline, the question fails and the box stays a plain box, without an error.
+  await page.context().setOffline(true)
+  try {
+    const failed = page.waitForEvent('requestfailed', (r) => r.method() === 'POST')
+    await search.box.fill('grandma')
+    await failed
+    await expect(search.quick).toHaveCount(0)
+    await expect(search.box).toHaveValue('grandma')
+  } finally {
+    await page.context().setOffline(false)
+  }
 })
 
 test('the search box takes the focus when the page opens without a query (the app shortcut)', async ({ page }) => {
