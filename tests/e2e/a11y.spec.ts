@@ -39,6 +39,13 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto('/search?q=lunch&from=2026-03-10&to=2026-02-01&tag=food')
     await expect(page.getByTestId('date-problem')).toBeVisible()
     expect(await seriousViolations(page), '/search with a reversed date range').toEqual([])
+    // With the search box's quick results open and one of them picked.
+    await page.goto('/search')
+    await page.getByLabel('Search your memories').fill('harbour trip')
+    await expect(page.getByRole('listbox', { name: 'Quick results' })).toBeVisible()
+    await page.getByLabel('Search your memories').press('ArrowDown')
+    await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true')
+    expect(await seriousViolations(page), '/search with quick results').toEqual([])
     await page.goto('/settings')
     expect(await seriousViolations(page), '/settings').toEqual([])
     await page.goto('/home')
