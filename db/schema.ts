@@ -379,10 +379,13 @@ export const memoryTerms = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     term: text('term').notNull(),
     count: integer('count').notNull().default(1),
+    /** The word's stem as full text matches it ('planning' → 'plan'); none for a stop word. */
+    lexeme: text('lexeme').generatedAlwaysAs(sql`(tsvector_to_array(to_tsvector('english'::regconfig, term)))[1]`),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.term] }),
     index('memory_terms_trgm_idx').using('gin', t.userId, t.term.op('gin_trgm_ops')),
+    index('memory_terms_lexeme_idx').on(t.userId, t.lexeme),
     ownerPolicy('memory_terms', sql`${t.userId}`),
   ],
 ).enableRLS()

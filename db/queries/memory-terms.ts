@@ -19,13 +19,18 @@ export function termsOf(text: string): string[] {
 export interface Vocabulary {
   /** How many tier-1 memories the user has. */
   documents: number
-  /** How many of them hold each word (absent: none). */
+  /**
+   * How many of them hold each word, or another word with its stem, as full text matches
+   * ("plan", "planned" for "planning"): the counts of those words added up, so a memory that
+   * holds two of them counts twice (absent: none).
+   */
   counts: Map<string, number>
 }
 
 /**
  * What search asks the vocabulary, in one statement: how many of the user's tier-1 memories
- * hold each of `terms` (and how many there are), and corrections for the words of `correct`
+ * hold each of `terms` or a word with the same stem (and how many there are; the counter and
+ * stop words have no stem and are looked up as written), and corrections for the words of `correct`
  * the user has never written — the words that look like each (trigram similarity), best
  * first, with their counts, so they can be weighed without asking again. A word the user has
  * written needs no correction and is left out before its trigrams are looked up; `%` (pg_trgm's
@@ -39,9 +44,18 @@ export async function listQueryTermsByUser(
   const asked = [...new Set([...terms, DOCUMENTS_TERM])]
   const rows = rowsOf<{ word: string | null; term: string; count: number }>(
     await db.execute(sql`
-      select null as word, a.term, coalesce(t.count, 0)::int as count, 0 as position, 0 as similarity
-      from unnest(${sql.param(asked)}::text[]) as a(term)
-      left join ${memoryTerms} as t on t.user_id = ${userId} and t.term = a.term
+      with asked as materialized (
+        -- Stemmed here, apart from the table: under row level security a condition calling
+        -- to_tsvector (not leakproof) on memory_terms would wait for the policy and read every
+        -- word of the user; a plain text comparison uses the index.
+        select a.term, (tsvector_to_array(to_tsvector('english'::regconfig, a.term)))[1] as lexeme
+        from unnest(${sql.param(asked)}::text[]) as a(term)
+      )
+      select null as word, a.term, coalesce(
+          (select sum(t.count) from ${memoryTerms} as t where t.user_id = ${userId} and t.lexeme = a.lexeme),
+          (select t.count from ${memoryTerms} as t where t.user_id = ${userId} and t.term = a.term),
+          0)::int as count, 0 as position, 0 as similarity
+      from asked as a
       union all
       select w.word, c.term, c.count, w.position, c.similarity
       from unnest(${sql.param(correct)}::text[]) with ordinality as w(word, position)

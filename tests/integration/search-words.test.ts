@@ -107,6 +107,33 @@ describe('MaxScore pruning of the full-text signal', () => {
     })
   })
 
+  it('ranks the memories holding every word first when the words weigh about the same', async () => {
+    const other = await createUser()
+    // 100 memories hold both words, 150 each only one, 1,000 neither: each word is in 250 of
+    // 1,400, so neither outweighs the other and the rarest-first step cannot apply.
+    const texts = [
+      ...Array.from({ length: 100 }, (_, i) => `storm ${FILLER.slice(0, i % FILLER.length).join(' ')} harbour${i % 4 ? '' : ' storm'}`),
+      ...Array.from({ length: 150 }, (_, i) => `storm ${FILLER[i % FILLER.length]}`),
+      ...Array.from({ length: 150 }, (_, i) => `harbour ${FILLER[i % FILLER.length]} ${i % 5 ? '' : 'harbour'}`),
+      ...Array.from({ length: 1000 }, (_, i) => `quiet ${FILLER[i % FILLER.length]} morning`),
+    ]
+    await insert(other.id, texts)
+    await withUser(other.id, async (tx) => {
+      const groups = weighGroups([['storm'], ['harbour']], (await listQueryTermsByUser(tx, { userId: other.id, terms: ['storm', 'harbour'] })).vocabulary)
+      expect(groups.map((g) => g.df)).toEqual([250, 250])
+      const theirs = and(eq(memories.userId, other.id), isNull(memories.deletedAt))!
+      const pruned = await fullText(tx, theirs, 'storm | harbour', groups, { limit: 20, budget: 100 })
+      const full = await fullText(tx, theirs, 'storm | harbour', groups, { limit: 20, budget: 0 })
+      expect(pruned.pruned).toBe(true)
+      expect(full.pruned).toBe(false)
+      expect(pruned.ids).toEqual(full.ids)
+      // More than hold both: every match is ranked, with the same answer.
+      const more = await fullText(tx, theirs, 'storm | harbour', groups, { limit: 150, budget: 100 })
+      expect(more.pruned).toBe(false)
+      expect(more.ids).toEqual((await fullText(tx, theirs, 'storm | harbour', groups, { limit: 150, budget: 0 })).ids)
+    })
+  })
+
   it('never prunes a query of one word', async () => {
     await withUser(user.id, async (tx) => {
       const groups = await weigh(tx, [['walk']])
@@ -146,6 +173,24 @@ describe('typo lookup', () => {
     expect(vocabulary.documents).toBe(520)
     // …in the same statement as the query words' own counts.
     expect(vocabulary.counts.get('walk')).toBe(454)
+  })
+})
+
+describe('word counts', () => {
+  it('count every word that shares a stem, as full text matches them, and the rest as written', async () => {
+    const other = await createUser()
+    await insert(other.id, ['planning the trip', 'we planned it all', 'plans changed again', 'a plan at last', 'the planets tonight'])
+    const { vocabulary } = await withUser(other.id, (tx) => listQueryTermsByUser(tx, { userId: other.id, terms: ['planning', 'planet', 'the', 'zeppelin'] }))
+    const matching = async (word: string) =>
+      (await withUser(other.id, (tx) => tx.select({ id: memories.id }).from(memories).where(sql`search_vector @@ to_tsquery('english', ${word})`))).length
+    expect(vocabulary.counts.get('planning')).toBe(4)
+    expect(await matching('planning')).toBe(4)
+    expect(vocabulary.counts.get('planet')).toBe(1)
+    expect(await matching('planet')).toBe(1)
+    // A stop word has no stem: its own count; a word never written: none.
+    expect(vocabulary.counts.get('the')).toBe(2)
+    expect(vocabulary.counts.has('zeppelin')).toBe(false)
+    expect(vocabulary.documents).toBe(5)
   })
 })
 
