@@ -112,5 +112,15 @@ export async function fullText(
     const ceiling = groups.filter((g) => !rare.includes(g)).reduce((sum, g) => sum + g.idf, 0) + 1
     if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }
   }
+  // Words of about the same weight ("trip planning"), too common to rank every memory holding
+  // one within the budget: the memories holding all of them come first. A memory missing a
+  // word scores less than the others' idf plus 1, so when the last of the best `limit` holding
+  // all scores at least the total less the lightest word's idf, plus 1, the answer is exact.
+  const held = groups.reduce((sum, g) => sum + g.df, 0)
+  if (budget > 0 && groups.length > 1 && held > budget) {
+    const rows = await best(groups.map((g) => `(${g.tsquery})`).join(' & '))
+    const ceiling = groups.reduce((sum, g) => sum + g.idf, 0) - Math.min(...groups.map((g) => g.idf)) + 1
+    if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }
+  }
   return { ids: (await best(tsquery)).map((r) => r.id), pruned: false }
 }
