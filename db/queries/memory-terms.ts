@@ -1,4 +1,5 @@
-// The vocabulary of a user's tier-1 memories, counted, for typo correction in search.
+// The vocabulary of a user's tier-1 memories, counted by word and by stem: search weighs query
+// words by how rare they are and corrects typos against it.
 import { and, eq, lte, sql } from 'drizzle-orm'
 import { anyOf } from '../any-of'
 import { rowsOf, type DbExecutor } from '../index'
