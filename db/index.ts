@@ -103,9 +103,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 5),
     onnotice: () => {},
-    // A prepared statement would otherwise switch to a generic plan after five runs, and in a
-    // generic plan `to_tsquery('english', $1)` is computed again for every row it is matched
-    // against (5× slower search); custom plans, as unprepared statements get, fold it once.
+    // A prepared statement would otherwise switch to a generic plan after five runs, made for
+    // any values: there a function or cast of a parameter is computed again for every row, and
+    // is not known to be LEAKPROOF, so under row level security it cannot be checked inside an
+    // index (search written for custom plans was 5× slower so). Custom plans, as unprepared
+    // statements get, are made for the values at hand. Search's tier-1 statements are written
+    // for generic plans and ask for them (GENERIC_PLANS in lib/search/signals.ts).
     connection: { plan_cache_mode: 'force_custom_plan' },
   }
   const client = postgres(url, options)

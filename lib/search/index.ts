@@ -5,7 +5,7 @@
 // Locked tiers are never searched and never hinted at.
 import { and, eq, getTableColumns, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
-import { anyOf } from '@/db/any-of'
+import { anyOf, anyOfOnce } from '@/db/any-of'
 import { memories, type Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -19,8 +19,9 @@ import { publicMemory, type MemoryRow, type PublicMemory } from '@/lib/memories/
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { protectedLegs, type ProtectedHits } from './protected'
 import { hasSearchableWords, parseQuery } from './query'
-import { MEANING_SETTINGS, meaningLeg, tierOneCandidates, tierOneWhere, wordsLeg, type Candidate, type MatchKind, type TierOne } from './signals'
+import { GENERIC_PLANS, MEANING_SETTINGS, meaningLeg, tierOneCandidates, tierOneWhere, wordsLeg, type Candidate, type MatchKind, type TierOne } from './signals'
 import { highlight, markHeadline } from './text'
+import { tsQuery } from './words'
 
 export type { MatchKind }
 
@@ -70,8 +71,9 @@ function dateRange(input: SearchInput): { from?: Date; to?: Date } {
   return { from, to }
 }
 
-function filters(userId: string, input: SearchInput, tiers: Tier[], range: { from?: Date; to?: Date }): SQL {
-  const conditions: (SQL | undefined)[] = [eq(memories.userId, userId), isNull(memories.deletedAt), anyOf(memories.tier, tiers)]
+/** The filters of a search (its tiers, dates, source and tags) for one user's memories. */
+export function searchFilters(userId: string, input: Pick<SearchInput, 'source' | 'tags'>, tiers: Tier[], range: { from?: Date; to?: Date } = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(memories.userId, userId), isNull(memories.deletedAt), anyOfOnce(memories.tier, tiers)]
   if (range.from) conditions.push(gte(memories.occurredAt, range.from))
   if (range.to) conditions.push(lte(memories.occurredAt, range.to))
   if (input.source) conditions.push(eq(memories.source, input.source))
@@ -88,15 +90,21 @@ interface PageRow {
   headline: string | null
 }
 
-/** The page's tier-1 rows (without vector and tsvector) and their headlines, in one statement. */
-async function pageRows(tx: DbExecutor, userId: string, ids: string[], wordMatched: Set<string>, tsquery: string | null): Promise<Map<string, PageRow>> {
-  const marked = tsquery ? ids.filter((id) => wordMatched.has(id)) : []
-  const headline = marked.length
+/**
+ * The statement reading the page's tier-1 rows (without vector and tsvector) and the headlines
+ * of those in `marked` (matched by words, marked with `tsquery`).
+ */
+export function pageQuery(db: DbExecutor, userId: string, ids: string[], marked: string[], tsquery: string | null) {
+  const headline = tsquery && marked.length
     ? sql<string | null>`case when not (${anyOf(memories.id, marked)}) then null
-        when length(${memories.content}) <= ${SHORT_MEMORY} then ts_headline('english', ${memories.content}, to_tsquery('english', ${tsquery}), 'StartSel=⟪, StopSel=⟫, HighlightAll=true')
-        else ts_headline('english', ${memories.content}, to_tsquery('english', ${tsquery}), 'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') end`
+        when length(${memories.content}) <= ${SHORT_MEMORY} then ts_headline('english', ${memories.content}, ${tsQuery(tsquery)}, 'StartSel=⟪, StopSel=⟫, HighlightAll=true')
+        else ts_headline('english', ${memories.content}, ${tsQuery(tsquery)}, 'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') end`
     : sql<string | null>`null`
-  const rows = await tx.select({ ...PAGE_COLUMNS, headline }).from(memories).where(and(eq(memories.userId, userId), anyOf(memories.id, ids)))
+  return db.select({ ...PAGE_COLUMNS, headline }).from(memories).where(and(eq(memories.userId, userId), anyOf(memories.id, ids)))
+}
+
+async function pageRows(tx: DbExecutor, userId: string, ids: string[], wordMatched: Set<string>, tsquery: string | null): Promise<Map<string, PageRow>> {
+  const rows = await pageQuery(tx, userId, ids, ids.filter((id) => wordMatched.has(id)), tsquery)
   return new Map(rows.map(({ headline, ...row }) => [row.id, { row, headline }]))
 }
 
@@ -117,8 +125,8 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
   const embedding = await embedText(q.text || q.phrases.flat().join(' '))
 
   const signals = input.signals ?? ALL_SIGNALS
-  const where = open.length ? tierOneWhere(filters(userId, input, open, range), q) : null
-  const secretWhere = filters(userId, { ...input, tags: undefined }, unlocked, range)
+  const where = open.length ? tierOneWhere(searchFilters(userId, input, open, range), q) : null
+  const secretWhere = searchFilters(userId, { ...input, tags: undefined }, unlocked, range)
   const protectedIn = async (tx: DbExecutor) => (unlocked.length ? timed(timings, 'protected', protectedLegs(tx, secretWhere, q, embedding)) : null)
 
   // Fusion, then the page's tier-1 rows and headlines, read in the transaction that found the
@@ -137,10 +145,11 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     outcome = await finish(null, null, unlocked.length ? await withUser(userId, protectedIn) : null)
   } else if (hasConcurrentTransactions(await getDb())) {
     // On a server's pool the signals run at the same time: meaning and the protected tiers in
-    // transactions of their own, words in the one that then waits for them and reads the page.
+    // transactions of their own, words in the one that then waits for them and reads the page
+    // (the tier-1 statements with the plans prepared once per connection: GENERIC_PLANS).
     // (Each of those two is asked for before it, so the pool hands them a connection first and
     // a full pool cannot leave this one waiting for them for ever.)
-    const meaning = timed(timings, 'meaning', withUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
+    const meaning = timed(timings, 'meaning', withUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: { ...MEANING_SETTINGS, ...GENERIC_PLANS } }))
     const secretWork = unlocked.length ? withUser(userId, protectedIn) : Promise.resolve(null)
     // Both are awaited below; a failure before then must not count as unhandled.
     meaning.catch(() => {})
@@ -151,7 +160,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       if (timings) timings.words = performance.now() - wordsStarted
       const [semantic, secret] = await Promise.all([meaning, secretWork])
       return finish(tx, tierOneCandidates(q, words, semantic), secret)
-    })
+    }, { settings: GENERIC_PLANS })
   } else {
     // The embedded database runs one transaction at a time: every signal in one, in turn.
     outcome = await withUser(

@@ -7,7 +7,7 @@ import { memories, type Memory } from '@/db/schema'
 import { cosineSimilarity } from '@/lib/embeddings'
 import { readBody, readEmbedding, type MemoryBody } from '@/lib/memories/sealed'
 import type { ParsedQuery } from './query'
-import { SEMANTIC_MIN, type Candidate, type MatchKind } from './signals'
+import { MEANING_LIMIT, SEMANTIC_MIN, type Candidate, type MatchKind } from './signals'
 import { trigramWordSimilarity } from './text'
 import { LEG_LIMIT } from './words'
 
@@ -43,11 +43,11 @@ export async function protectedLegs(tx: DbExecutor, where: SQL, q: ParsedQuery, 
     scored.push({ id: row.id, fts: required ? fts / required : 0, fuzzy, semantic })
   }
   const candidates = new Map<string, Candidate>()
-  const rank = (kind: MatchKind, value: (s: (typeof scored)[number]) => number, min: number) => {
+  const rank = (kind: MatchKind, value: (s: (typeof scored)[number]) => number, min: number, limit = LEG_LIMIT) => {
     scored
       .filter((s) => value(s) >= min)
       .sort((a, b) => value(b) - value(a))
-      .slice(0, LEG_LIMIT)
+      .slice(0, limit)
       .forEach((s, i) => {
         const c = candidates.get(s.id) ?? { id: s.id, ranks: {} }
         c.ranks[kind] = i + 1
@@ -56,6 +56,6 @@ export async function protectedLegs(tx: DbExecutor, where: SQL, q: ParsedQuery, 
   }
   rank('fts', (s) => s.fts, 1e-9)
   rank('fuzzy', (s) => s.fuzzy, FUZZY_THRESHOLD)
-  rank('semantic', (s) => s.semantic, SEMANTIC_MIN)
+  rank('semantic', (s) => s.semantic, SEMANTIC_MIN, MEANING_LIMIT)
   return { candidates, rows: byId, bodies }
 }

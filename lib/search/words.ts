@@ -13,6 +13,15 @@ const MAX_WEIGHTED_GROUPS = 12
 /** How many memories holding the rarer query words are ranked before the common ones are considered. */
 const MAXSCORE_BUDGET = 2_000
 
+/**
+ * A to_tsquery expression computed once per statement (a subquery, run before the rows are
+ * read). Written inline, to_tsquery (STABLE, not IMMUTABLE) is computed again for every row
+ * it is matched against or ranks, in custom and in generic plans alike.
+ */
+export function tsQuery(text: string): SQL {
+  return sql`(select to_tsquery('english', ${text}))`
+}
+
 export interface WordGroup {
   /** to_tsquery text of one query word with its synonyms (or a phrase, or a corrected word). */
   tsquery: string
@@ -71,6 +80,23 @@ function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGrou
 }
 
 /**
+ * The statement ranking the memories that match `matching` by the groups' score (best first,
+ * at most `limit`). Exclusions are already in `where`; the score needs only the wanted words.
+ */
+export function rankedMatches(where: SQL, groups: WordGroup[], matching: string, limit: number): SQL {
+  const wanted = groups.map((g) => `(${g.tsquery})`).join(' | ')
+  const frequency = sql`ts_rank(search_vector, ${tsQuery(wanted)}, 32)`
+  const score = groups.length > 1
+    ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ ${tsQuery(g.tsquery)})::int`), frequency], sql` + `)
+    : frequency
+  return sql`
+    select id, ${score} as score from ${memories}
+    where ${where} and search_vector @@ ${tsQuery(matching)}
+    order by 2 desc, created_at desc, id
+    limit ${sql.raw(String(Math.trunc(limit)))}`
+}
+
+/**
  * Ids of the best full-text matches (the fts and fuzzy signals), best first. Rarer words count
  * for more; ts_rank (scaled into 0..1) orders memories holding the same words by how often
  * and how prominently they hold them. (ts_rank_cd, by how close together the words stand,
@@ -92,20 +118,7 @@ export async function fullText(
   { limit = LEG_LIMIT, budget = MAXSCORE_BUDGET }: { limit?: number; budget?: number } = {},
 ): Promise<{ ids: string[]; pruned: boolean }> {
   if (groups.length === 0) return { ids: [], pruned: false }
-  // Exclusions are already in `where`; ranking needs only the wanted words.
-  const wanted = groups.map((g) => `(${g.tsquery})`).join(' | ')
-  const frequency = sql`ts_rank(search_vector, to_tsquery('english', ${wanted}), 32)`
-  const score = groups.length > 1
-    ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ to_tsquery('english', ${g.tsquery}))::int`), frequency], sql` + `)
-    : frequency
-  const best = async (matching: string) =>
-    rowsOf<{ id: string; score: number }>(
-      await tx.execute(sql`
-        select id, ${score} as score from ${memories}
-        where ${where} and search_vector @@ to_tsquery('english', ${matching})
-        order by 2 desc, created_at desc, id
-        limit ${limit}`),
-    )
+  const best = async (matching: string) => rowsOf<{ id: string; score: number }>(await tx.execute(rankedMatches(where, groups, matching, limit)))
   const rare = rareFirst(groups, limit, budget)
   if (rare) {
     const rows = await best(rare.map((g) => `(${g.tsquery})`).join(' | '))
