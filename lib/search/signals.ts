@@ -29,8 +29,8 @@ export interface TierOne {
  * How many nearest neighbours the meaning signal hands to the fusion: fewer than the word
  * signals' 60, because the vector index's cost grows with the list and the fusion gains little
  * from the tail. On LoCoMo, 20 instead of 60 kept hybrid recall@10 (0.685 against 0.683;
- * recall@5 0.578 against 0.597), and over 100,000 memories it halved the scan (3.2–3.7 ms
- * against 6.6–7.9 on the benchmark machine).
+ * recall@5 0.578 against 0.597), and over 100,000 memories it halved the scan (3.4–4.3 ms
+ * against 6.6–7.9 on the benchmark machine, with its transaction).
  */
 export const MEANING_LIMIT = 20
 
@@ -48,7 +48,7 @@ export const MEANING_SETTINGS = { 'hnsw.ef_search': String(MEANING_EF_SEARCH), '
  * The settings under which the tier-1 statements run on a server: with the plan each
  * connection made the first time (a generic plan), instead of planning again every time, as
  * mnemo's connections do otherwise (db/index.ts). Planning a search's statements anew cost
- * more than running some of them (0.4–0.9 ms each on the benchmark machine). The statements
+ * 0.4–0.9 ms each on the benchmark machine, about as much as running the cheaper ones. The statements
  * are written for it: to_tsquery is computed once (tsQuery), lists are cast once (anyOfOnce)
  * or sent in the column's own type (anyOf on ids), so the indexes stay usable under row level
  * security. PGlite re-plans every statement anyway, and is left as it is.

@@ -25,6 +25,7 @@ import { percentile, requireBenchData } from './data'
 const TOTAL = Number(process.env.BENCH_MEMORIES ?? 100_000)
 const OTHERS = Number(process.env.BENCH_OTHER_MEMORIES ?? 20_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 200)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const KEEP = process.env.BENCH_KEEP === '1'
 
 const QUERIES = ['dinner with mom', 'hospitl', 'car trouble', 'hiking near the lake', 'argued with my boss', '"new shoes"', 'trip planning -summer', 'coffee', 'grandma garden', 'what did I do at the beach']
@@ -151,10 +152,12 @@ try {
 
   const principal: Principal = { user, kind: 'token', scopes: SCOPES, maxTierLevel: 1 }
   const stages: Record<string, number[]> = {}
+  // Off during warm-ups: their stages are not counted.
+  let counting = false
   const hybrid = async (query: string) => {
     const timings: SearchTimings = {}
     await search(principal, { query, limit: 20, offset: 0 }, undefined, timings)
-    for (const [stage, ms] of Object.entries(timings)) if (stage !== 'total') (stages[stage] ??= []).push(ms)
+    if (counting) for (const [stage, ms] of Object.entries(timings)) if (stage !== 'total') (stages[stage] ??= []).push(ms)
   }
   const plain = (query: string) =>
     withUser(user.id, async (tx) =>
@@ -179,28 +182,35 @@ try {
       ),
     )
   }
-  // Each method in a pass of its own (after a warm-up), so one's reads do not evict the
-  // pages the next one needs.
-  const measure = async (run: (query: string) => Promise<unknown>): Promise<number[]> => {
+  // Each method in passes of its own (after a warm-up), so one's reads do not evict the pages
+  // the next one needs; the passes alternate (ROUNDS of them for each method, RUNS searches in
+  // all), so a machine that slows down or speeds up during the run weighs on every method alike.
+  const measure = async (run: (query: string) => Promise<unknown>, runs: number, times: number[]) => {
+    counting = false
     for (let i = 0; i < 20; i++) await run(QUERIES[i % QUERIES.length])
-    for (const stage of Object.keys(stages)) delete stages[stage]
-    const times: number[] = []
-    for (let i = 0; i < RUNS; i++) {
+    counting = true
+    for (let i = 0; i < runs; i++) {
       const t = performance.now()
       await run(QUERIES[i % QUERIES.length])
       times.push(performance.now() - t)
     }
-    return times.sort((a, b) => a - b)
   }
-  const plainTimes = await measure(plain)
-  const anyWordTimes = await measure(anyWord)
-  const hybridTimes = await measure(hybrid)
+  const plainTimes: number[] = []
+  const anyWordTimes: number[] = []
+  const hybridTimes: number[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    const runs = Math.round(((round + 1) * RUNS) / ROUNDS) - Math.round((round * RUNS) / ROUNDS)
+    await measure(plain, runs, plainTimes)
+    await measure(anyWord, runs, anyWordTimes)
+    await measure(hybrid, runs, hybridTimes)
+  }
+  for (const xs of [plainTimes, anyWordTimes, hybridTimes]) xs.sort((a, b) => a - b)
   const line = (name: string, xs: number[]) =>
     `${name.padEnd(26)} p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms  p99 ${percentile(xs, 99).toFixed(1)} ms`
   const settings = serverUrl
     ? rowsOf<{ shared_buffers: string }>(await handle.db.execute(sql`select current_setting('shared_buffers') as shared_buffers`))[0]
     : null
-  console.log(`${RUNS} searches over ${QUERIES.length} queries (${handle.kind}${settings ? `, shared_buffers ${settings.shared_buffers}` : ''}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`)
+  console.log(`${RUNS} searches in ${ROUNDS} passes over ${QUERIES.length} queries (${handle.kind}${settings ? `, shared_buffers ${settings.shared_buffers}` : ''}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`)
   console.log(line('hybrid (3 signals + RRF)', hybridTimes))
   // On PostgreSQL the three signals run at the same time on the pool, then the page is read.
   for (const [stage, xs] of Object.entries(stages)) console.log(line(`  ${stage}`, xs.sort((a, b) => a - b)))
