@@ -160,10 +160,10 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
   } else if (hasConcurrentTransactions(await getDb())) {
     // On a server's pool the signals run at the same time: meaning and the protected tiers in
     // transactions of their own, words in the one that then waits for them and reads the page
-    // (the tier-1 statements with the plans prepared once per connection: GENERIC_PLANS).
+    // (its statements with the plans prepared once per connection: GENERIC_PLANS).
     // (Each of those two is asked for before it, so the pool hands them a connection first and
     // a full pool cannot leave this one waiting for them for ever.)
-    const meaning = timed(timings, 'meaning', readIn(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: { ...MEANING_SETTINGS, ...GENERIC_PLANS } }))
+    const meaning = timed(timings, 'meaning', readIn(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
     const secretWork = unlocked.length ? readIn(userId, protectedIn) : Promise.resolve(null)
     // Both are awaited below; a failure before then must not count as unhandled.
     meaning.catch(() => {})

@@ -1,9 +1,9 @@
-// On a server, search's tier-1 statements run with the plan each connection made the first time
-// (GENERIC_PLANS): a plan made for any values. Each statement search sends is prepared here as
-// it is sent, under the application role's row level security, and its generic plan must
+// On a server, search's words transaction runs with the plan each connection made the first
+// time (GENERIC_PLANS): a plan made for any values. Each of its statements is prepared here as
+// search sends it, under the application role's row level security, and its generic plan must
 // still find the rows through the indexes: the words in the GIN index, the page by its ids in
-// the primary key, the nearest neighbours in the HNSW index. (A cast of a parameter in a
-// condition, not LEAKPROOF, would have the policy read every row of the user first.)
+// the primary key. (A cast of a parameter in a condition, not LEAKPROOF, would have the policy
+// read every row of the user first.)
 import { sql, type SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +13,7 @@ import { withUser } from '@/db/with-user'
 import { embedText } from '@/lib/embeddings'
 import { pageQuery, searchFilters } from '@/lib/search'
 import { parseQuery } from '@/lib/search/query'
-import { GENERIC_PLANS, MEANING_SETTINGS, nearestNeighbours, tierOneWhere } from '@/lib/search/signals'
+import { GENERIC_PLANS, tierOneWhere } from '@/lib/search/signals'
 import { rankedMatches, type WordGroup } from '@/lib/search/words'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
@@ -88,11 +88,6 @@ describe('generic plans of the search statements, under row level security', () 
     const plan = await genericPlan(pageQuery(db, user.id, ids, ids.slice(0, 5), 'albatross | river').toSQL())
     expect(plan).toMatch(/Scan (using|on) memories_pkey[^\n]*\n\s*Index Cond: \(id = ANY \(\$\d+\)\)/)
     expect(plan).not.toMatch(/Bitmap Index Scan on memories_search_idx/)
-  })
-
-  it('finds the nearest neighbours through the HNSW index', async () => {
-    const plan = await genericPlan(asSent(nearestNeighbours(where(), await embedText('river walk'))), MEANING_SETTINGS)
-    expect(plan).toMatch(/Index Scan using memories_embedding_idx on memories/)
   })
 
   it('returns under those plans what the rows hold', async () => {
