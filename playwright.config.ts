@@ -10,6 +10,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // Per test. The longest walk through several pages (sign-up, capture, search, a passkey) takes
+  // 20–35 s on a slow 2-core machine; each step still has expect's own 5 s.
+  timeout: 60_000,
   reporter: process.env.CI ? 'list' : 'line',
   use: {
     // localhost, not 127.0.0.1: a passkey's relying-party id must be a host name.

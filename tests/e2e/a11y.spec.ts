@@ -11,6 +11,8 @@ async function seriousViolations(page: Page) {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious accessibility violations on any page (${theme})`, async ({ page }) => {
+    // Twelve pages and states, each checked in full by axe.
+    test.setTimeout(120_000)
     await page.emulateMedia({ colorScheme: theme })
     for (const path of ['/', '/sign-in', '/sign-up', '/forgot-password', '/~offline']) {
       await page.goto(path)
