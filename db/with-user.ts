@@ -5,7 +5,8 @@
 // (an injection, say) gets nothing, since it cannot sign it.
 import { createHmac } from 'node:crypto'
 import { sql } from 'drizzle-orm'
-import { getDb, rowsOf, type Db, type Tx } from './index'
+import { PgDialect } from 'drizzle-orm/pg-core'
+import { getDb, reserveConnection, rowsOf, type Db, type Tx } from './index'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -32,16 +33,72 @@ export interface WithUserOptions {
   settings?: Record<string, string>
 }
 
-export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
+function userSettings(userId: string, signature: string, settings: Record<string, string>) {
+  // One statement: set_config('role', …, true) is SET LOCAL ROLE.
+  const more = Object.entries(settings).map(([name, value]) => sql`, set_config(${name}, ${value}, true)`)
+  return sql`select set_config('app.user_id', ${userId}, true), set_config('app.user_sig', ${signature}, true), set_config('role', 'mnemo_app', true)${sql.join(more)}`
+}
+
+async function signed(client: Db, userId: string): Promise<string> {
   if (!UUID.test(userId)) throw new TypeError('withUser needs a user id (uuid)')
+  return createHmac('sha256', await rlsSecret(client)).update(userId).digest('hex')
+}
+
+export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
   const client = db ?? (await getDb())
-  const signature = createHmac('sha256', await rlsSecret(client)).update(userId).digest('hex')
+  const signature = await signed(client, userId)
   return client.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    const more = Object.entries(settings).map(([name, value]) => sql`, set_config(${name}, ${value}, true)`)
-    await tx.execute(
-      sql`select set_config('app.user_id', ${userId}, true), set_config('app.user_sig', ${signature}, true), set_config('role', 'mnemo_app', true)${sql.join(more)}`,
-    )
+    await tx.execute(userSettings(userId, signature, settings))
     return work(tx)
   })
+}
+
+const dialect = new PgDialect()
+
+/**
+ * withUser for a read that should not wait for its transaction: on a server, BEGIN and the
+ * user's settings go to the database in the same write as the work's first statement (on a
+ * connection reserved for it), where withUser spends a round trip on each; and the answer is
+ * handed over as soon as the work has it, with the COMMIT (a read has nothing to commit)
+ * following on its own. On PGlite, which has no round trips, it is withUser. Either way the
+ * transaction is READ ONLY: a write in it fails.
+ */
+export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
+  const client = db ?? (await getDb())
+  const signature = await signed(client, userId)
+  const reserving = reserveConnection(client)
+  if (!reserving) {
+    return withUser(
+      userId,
+      async (tx) => {
+        await tx.execute(sql`set transaction read only`)
+        return work(tx)
+      },
+      { db: client, settings },
+    )
+  }
+  const connection = await reserving
+  const setup = dialect.sqlToQuery(userSettings(userId, signature, settings))
+  // Raw statements are queued as they are made, before anything the work sends through
+  // drizzle (which queues its own a few microtasks later): BEGIN and the settings come first.
+  const begun = Promise.all([connection.sql`begin read only`.execute(), connection.sql.unsafe(setup.sql, setup.params as never[]).execute()])
+  begun.catch(() => {})
+  let result: Promise<T>
+  try {
+    result = work(connection.db as unknown as Tx)
+  } catch (error) {
+    result = Promise.reject(error)
+  }
+  // After the work's last statement: COMMIT, or ROLLBACK when anything failed (every statement
+  // after a failure fails too, the transaction being aborted); the connection goes back to the
+  // pool only once the transaction is over.
+  const settled = Promise.all([begun, result])
+  settled
+    .then(
+      () => connection.sql`commit`,
+      () => connection.sql`rollback`,
+    )
+    .catch(() => {})
+    .finally(() => connection.release())
+  return settled.then(([, value]) => value)
 }

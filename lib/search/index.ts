@@ -7,7 +7,7 @@ import { and, eq, getTableColumns, gte, isNull, lte, sql, type SQL } from 'drizz
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
 import { anyOf, anyOfOnce } from '@/db/any-of'
 import { memories, type Memory } from '@/db/schema'
-import { withUser, type WithUserOptions } from '@/db/with-user'
+import { readAsUser, withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal'
 import { embedText } from '@/lib/embeddings'
@@ -108,20 +108,6 @@ async function pageRows(tx: DbExecutor, userId: string, ids: string[], wordMatch
   return new Map(rows.map(({ headline, ...row }) => [row.id, { row, headline }]))
 }
 
-/**
- * A read in a transaction of its own, answered as soon as it has its result: its commit, one
- * more round trip, has nothing to add to what it read, and follows on its own.
- */
-function readIn<T>(userId: string, work: (tx: DbExecutor) => Promise<T>, options?: WithUserOptions): Promise<T> {
-  return new Promise((resolve, reject) => {
-    withUser(userId, async (tx) => {
-      const result = await work(tx)
-      resolve(result)
-      return result
-    }, options).catch(reject)
-  })
-}
-
 function fuse(candidate: Candidate): number {
   return Object.values(candidate.ranks).reduce((sum, rank) => sum + 1 / (RRF_K + rank), 0)
 }
@@ -159,17 +145,18 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     outcome = await finish(null, null, unlocked.length ? await withUser(userId, protectedIn) : null)
   } else if (hasConcurrentTransactions(await getDb())) {
     // On a server's pool the signals run at the same time: meaning and the protected tiers in
-    // transactions of their own, words in the one that then waits for them and reads the page
-    // (its statements with the plans prepared once per connection: GENERIC_PLANS).
+    // read transactions of their own, words in the one that then waits for them and reads the
+    // page (its statements with the plans prepared once per connection: GENERIC_PLANS). Each is
+    // a readAsUser: its BEGIN and settings travel with its first statement.
     // (Each of those two is asked for before it, so the pool hands them a connection first and
     // a full pool cannot leave this one waiting for them for ever.)
-    const meaning = timed(timings, 'meaning', readIn(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
-    const secretWork = unlocked.length ? readIn(userId, protectedIn) : Promise.resolve(null)
+    const meaning = timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
+    const secretWork = unlocked.length ? readAsUser(userId, protectedIn) : Promise.resolve(null)
     // Both are awaited below; a failure before then must not count as unhandled.
     meaning.catch(() => {})
     secretWork.catch(() => {})
     const wordsStarted = performance.now()
-    outcome = await withUser(userId, async (tx) => {
+    outcome = await readAsUser(userId, async (tx) => {
       const words = await wordsLeg(tx, userId, where, q, signals)
       if (timings) timings.words = performance.now() - wordsStarted
       const [semantic, secret] = await Promise.all([meaning, secretWork])

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '@/db'
 import { memories, notifications, users, type User } from '@/db/schema'
-import { withUser } from '@/db/with-user'
+import { readAsUser, withUser } from '@/db/with-user'
 import { setupTestDatabase } from '../fixtures/db'
 
 const test = setupTestDatabase()
@@ -108,5 +108,61 @@ describe('a forged app.user_id', () => {
 
   it('cannot read the signing secret as the application role', async () => {
     await expect(withUser(alice.id, (tx) => tx.execute(sql`select value from mnemo_secrets`))).rejects.toThrow()
+  })
+})
+
+describe('readAsUser (a read whose BEGIN and settings share the first statement’s round trip)', () => {
+  it('shows the user only their own rows, as the application role, with the settings asked for', async () => {
+    const [seen, [who]] = await readAsUser(
+      alice.id,
+      async (tx) =>
+        Promise.all([
+          tx.select().from(memories),
+          tx.execute(sql`select current_user as role, current_setting('statement_timeout') as timeout`).then((r) => rowsOf<{ role: string; timeout: string }>(r)),
+        ]),
+      { settings: { statement_timeout: '4321' } },
+    )
+    const alices = await test.handle.db.select().from(memories).where(sql`user_id = ${alice.id}`)
+    expect(seen.map((m) => m.id)).toEqual(alices.map((m) => m.id))
+    expect(who).toEqual({ role: 'mnemo_app', timeout: '4321ms' })
+    const bobs = await readAsUser(bob.id, (tx) => tx.select().from(memories))
+    expect(bobs.map((m) => m.content).sort()).toEqual(['bob likes coffee', 'bob ran a marathon'])
+  })
+
+  it('refuses to write', async () => {
+    await expect(
+      readAsUser(alice.id, (tx) => tx.insert(notifications).values({ userId: alice.id, kind: 'x', title: 'written in a read' })),
+    ).rejects.toSatisfy((error: Error) => /read-only transaction/i.test(String(error.cause ?? error)))
+    expect(await test.handle.db.select().from(notifications).where(sql`title = 'written in a read'`)).toEqual([])
+  })
+
+  it('fails with the statement that failed, and leaves no connection in the transaction or as the user', async () => {
+    const failing = await Promise.allSettled(Array.from({ length: 25 }, () => readAsUser(alice.id, (tx) => tx.execute(sql`select 1 / 0`))))
+    for (const attempt of failing) {
+      expect(attempt.status).toBe('rejected')
+      expect(String((attempt as PromiseRejectedResult).reason.cause)).toMatch(/division by zero/)
+    }
+    // Many at once, so every connection of a server's pool is asked: none is still Alice's.
+    const after = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        test.handle.db
+          .execute(sql`select current_setting('app.user_id', true) as user_id, current_user as role, current_setting('transaction_read_only') = 'off' as outside`)
+          .then((r) => rowsOf<{ user_id: string | null; role: string; outside: boolean }>(r)[0]),
+      ),
+    )
+    for (const row of after) {
+      expect(row.user_id ?? '').toBe('')
+      expect(row.role).not.toBe('mnemo_app')
+      expect(row.outside).toBe(true)
+    }
+    expect((await readAsUser(alice.id, (tx) => tx.select().from(memories))).map((m) => m.userId)).toEqual([alice.id])
+  })
+
+  it('answers many reads at once, more than a pool holds, each waiting for another', async () => {
+    const reads = Array.from({ length: 30 }, (_, i) => {
+      const other = readAsUser(bob.id, (tx) => tx.select().from(memories))
+      return readAsUser(alice.id, async (tx) => [(await tx.select().from(memories)).length, (await other).length, i])
+    })
+    expect(await Promise.all(reads)).toEqual(Array.from({ length: 30 }, (_, i) => [1, 2, i]))
   })
 })
