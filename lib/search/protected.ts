@@ -1,7 +1,7 @@
 // Search over the protected tiers the caller has unlocked: their memories are decrypted in
 // application memory and scored with the same three signals as tier 1 (nothing of them is
 // indexed in the database), for the fusion to merge.
-import type { SQL } from 'drizzle-orm'
+import { and, desc, sql, type SQL } from 'drizzle-orm'
 import type { DbExecutor } from '@/db'
 import { memories, type Memory } from '@/db/schema'
 import { cosineSimilarity } from '@/lib/embeddings'
@@ -12,7 +12,8 @@ import { trigramWordSimilarity } from './text'
 import { LEG_LIMIT } from './words'
 
 const FUZZY_THRESHOLD = 0.45
-const PROTECTED_SCAN_LIMIT = 5_000
+/** How many protected memories are read and decrypted at a time (all are, batch by batch). */
+const PROTECTED_BATCH = 500
 
 export interface ProtectedHits {
   candidates: Map<string, Candidate>
@@ -20,42 +21,99 @@ export interface ProtectedHits {
   bodies: Map<string, MemoryBody>
 }
 
-/** The same three signals over decrypted memories of the tiers the caller has unlocked. */
-export async function protectedLegs(tx: DbExecutor, where: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }): Promise<ProtectedHits> {
-  const rows = await tx.select().from(memories).where(where).limit(PROTECTED_SCAN_LIMIT)
-  const scored: { id: string; fts: number; fuzzy: number; semantic: number }[] = []
-  const bodies = new Map<string, MemoryBody>()
-  const byId = new Map<string, Memory>()
+interface Scored {
+  id: string
+  fts: number
+  fuzzy: number
+  semantic: number
+}
+
+const SIGNALS: { kind: MatchKind; value: (s: Scored) => number; min: number; limit: number }[] = [
+  { kind: 'fts', value: (s) => s.fts, min: 1e-9, limit: LEG_LIMIT },
+  { kind: 'fuzzy', value: (s) => s.fuzzy, min: FUZZY_THRESHOLD, limit: LEG_LIMIT },
+  { kind: 'semantic', value: (s) => s.semantic, min: SEMANTIC_MIN, limit: MEANING_LIMIT },
+]
+
+/** Each signal's list: the best of `scored` (ties by id, so every batch order gives the same lists). */
+function lists(scored: Scored[]): Map<MatchKind, Scored[]> {
+  return new Map(
+    SIGNALS.map(({ kind, value, min, limit }) => [
+      kind,
+      scored
+        .filter((s) => value(s) >= min)
+        .sort((a, b) => value(b) - value(a) || (a.id < b.id ? -1 : 1))
+        .slice(0, limit),
+    ]),
+  )
+}
+
+function score(q: ParsedQuery, body: MemoryBody, vector: number[] | null, embedding: { vector: number[] }): Omit<Scored, 'id'> | null {
+  const text = body.content.toLowerCase()
+  const tokens = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])
+  if (q.excluded.some((w) => tokens.has(w))) return null
   const required = q.words.length + q.phrases.length
-  for (const row of rows) {
-    const body = await readBody(tx, row)
-    const text = body.content.toLowerCase()
-    const tokens = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])
-    if (q.excluded.some((w) => tokens.has(w))) continue
-    let fts = 0
-    for (const group of q.words) if (group.some((w) => tokens.has(w) || [...tokens].some((t) => t.length > 4 && t.startsWith(w) && w.length >= 4))) fts++
-    for (const phrase of q.phrases) if (text.includes(phrase.join(' '))) fts++
-    const fuzzy = q.text ? trigramWordSimilarity(q.text, text) : 0
-    const vector = row.embeddingModel === embedding.model ? await readEmbedding(tx, row) : null
-    const semantic = vector ? cosineSimilarity(embedding.vector, vector) : 0
-    bodies.set(row.id, body)
-    byId.set(row.id, row)
-    scored.push({ id: row.id, fts: required ? fts / required : 0, fuzzy, semantic })
+  let fts = 0
+  for (const group of q.words) if (group.some((w) => tokens.has(w) || [...tokens].some((t) => t.length > 4 && t.startsWith(w) && w.length >= 4))) fts++
+  for (const phrase of q.phrases) if (text.includes(phrase.join(' '))) fts++
+  return {
+    fts: required ? fts / required : 0,
+    fuzzy: q.text ? trigramWordSimilarity(q.text, text) : 0,
+    semantic: vector ? cosineSimilarity(embedding.vector, vector) : 0,
+  }
+}
+
+/**
+ * The same three signals over decrypted memories of the tiers the caller has unlocked: every
+ * one of them is read and decrypted, newest first, a batch at a time; between batches only the
+ * memories still in some signal's list are kept (one that is not can never come back: later
+ * memories only compete for the same places), so memory stays bounded however many there are.
+ */
+export async function protectedLegs(
+  tx: DbExecutor,
+  where: SQL,
+  q: ParsedQuery,
+  embedding: { vector: number[]; model: string },
+  { batch = PROTECTED_BATCH }: { batch?: number } = {},
+): Promise<ProtectedHits> {
+  let scored: Scored[] = []
+  const kept = new Map<string, { row: Memory; body: MemoryBody }>()
+  // Where the last batch ended: created_at as the database writes it (a Date would lose its microseconds).
+  let after: { at: string; id: string } | null = null
+  for (;;) {
+    const page = await tx
+      .select({ row: memories, at: sql<string>`${memories.createdAt}::text` })
+      .from(memories)
+      .where(after ? and(where, sql`(${memories.createdAt}, ${memories.id}) < (${after.at}::timestamptz, ${after.id}::uuid)`) : where)
+      .orderBy(desc(memories.createdAt), desc(memories.id))
+      .limit(batch)
+    for (const { row } of page) {
+      const body = await readBody(tx, row)
+      const vector = row.embeddingModel === embedding.model ? await readEmbedding(tx, row) : null
+      const found = score(q, body, vector, embedding)
+      if (!found) continue
+      scored.push({ id: row.id, ...found })
+      kept.set(row.id, { row, body })
+    }
+    if (page.length < batch) break
+    after = { at: page[page.length - 1].at, id: page[page.length - 1].row.id }
+    const listed = new Set([...lists(scored).values()].flat().map((s) => s.id))
+    scored = scored.filter((s) => listed.has(s.id))
+    for (const id of kept.keys()) if (!listed.has(id)) kept.delete(id)
   }
   const candidates = new Map<string, Candidate>()
-  const rank = (kind: MatchKind, value: (s: (typeof scored)[number]) => number, min: number, limit = LEG_LIMIT) => {
-    scored
-      .filter((s) => value(s) >= min)
-      .sort((a, b) => value(b) - value(a))
-      .slice(0, limit)
-      .forEach((s, i) => {
-        const c = candidates.get(s.id) ?? { id: s.id, ranks: {} }
-        c.ranks[kind] = i + 1
-        candidates.set(s.id, c)
-      })
+  for (const [kind, list] of lists(scored)) {
+    list.forEach((s, i) => {
+      const c = candidates.get(s.id) ?? { id: s.id, ranks: {} }
+      c.ranks[kind] = i + 1
+      candidates.set(s.id, c)
+    })
   }
-  rank('fts', (s) => s.fts, 1e-9)
-  rank('fuzzy', (s) => s.fuzzy, FUZZY_THRESHOLD)
-  rank('semantic', (s) => s.semantic, SEMANTIC_MIN, MEANING_LIMIT)
-  return { candidates, rows: byId, bodies }
+  const rows = new Map<string, Memory>()
+  const bodies = new Map<string, MemoryBody>()
+  for (const id of candidates.keys()) {
+    const { row, body } = kept.get(id)!
+    rows.set(id, row)
+    bodies.set(id, body)
+  }
+  return { candidates, rows, bodies }
 }

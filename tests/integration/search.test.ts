@@ -257,3 +257,32 @@ describe('highlights', () => {
     )
   })
 })
+
+describe('protected tiers, read batch by batch', () => {
+  it('score every unlocked memory, however many batches they take, and rank them the same', async () => {
+    const { withUser } = await import('@/db/with-user')
+    const { protectedLegs } = await import('@/lib/search/protected')
+    const { searchFilters } = await import('@/lib/search')
+    const { parseQuery } = await import('@/lib/search/query')
+    const { embedText } = await import('@/lib/embeddings')
+    const carol = await createUser()
+    const session = await sessionFor(carol, { unlocks: { '3': new Date(Date.now() + 3_600_000).toISOString() } })
+    // The oldest is the one the words find: read last, in the last batch.
+    await captureMemory(session, { content: 'The lighthouse keeper lent me his spare key', tier: 'secret' })
+    for (let i = 0; i < 8; i++) await captureMemory(session, { content: `private note ${i} about the quarterly salary review`, tier: 'confidential' })
+    await captureMemory(session, { content: 'A lighthouse postcard from my aunt', tier: 'confidential' })
+    const q = parseQuery('lighthouse key')
+    const embedding = await embedText(q.text)
+    const legs = (batch: number) =>
+      withUser(carol.id, (tx) => protectedLegs(tx, searchFilters(carol.id, {}, ['confidential', 'secret']), q, embedding, { batch }))
+    const whole = await legs(500)
+    const inBatches = await legs(2)
+    expect([...inBatches.candidates.values()]).toEqual([...whole.candidates.values()])
+    const found = (hits: typeof whole) => [...hits.candidates.keys()].filter((id) => hits.candidates.get(id)!.ranks.fts).map((id) => hits.bodies.get(id)!.content)
+    expect(found(inBatches)).toEqual(['The lighthouse keeper lent me his spare key', 'A lighthouse postcard from my aunt'])
+    // Only the listed memories are kept decrypted, not every one that was read.
+    expect(new Set(inBatches.bodies.keys())).toEqual(new Set(inBatches.candidates.keys()))
+    const { items } = await search(session, { query: 'lighthouse key', tiers: ['secret'], limit: 5, offset: 0 })
+    expect(contents(items)).toEqual(['The lighthouse keeper lent me his spare key'])
+  })
+})
