@@ -19,7 +19,8 @@ import { readAsUser, withUser } from '@/db/with-user'
 import type { Principal } from '@/lib/auth/principal'
 import { SCOPES } from '@/lib/auth/scopes'
 import { embedText } from '@/lib/embeddings'
-import { search, type SearchTimings } from '@/lib/search'
+import { search, searchFilters, type SearchTimings } from '@/lib/search'
+import { MEANING_SETTINGS, nearestNeighbours, tierOneWhere } from '@/lib/search/signals'
 import { parseQuery, positiveTsQuery } from '@/lib/search/query'
 import { percentile, requireBenchData } from './data'
 
@@ -188,6 +189,14 @@ try {
       ),
     )
   }
+  // The meaning signal's statement alone (the HNSW nearest neighbours, as search sends it, in
+  // the same read transaction): the hybrid waits for it, so it bounds the hybrid from below.
+  const nearestOnly = async (query: string) => {
+    const q = parseQuery(query)
+    const where = tierOneWhere(searchFilters(user.id, {}, ['chronological', 'general']), q)
+    const embedding = await embedText(q.text || q.phrases.flat().join(' '))
+    await readAsUser(user.id, async (tx) => rowsOf(await tx.execute(nearestNeighbours(where, embedding))), { settings: MEANING_SETTINGS })
+  }
   // Each method in passes of its own (after a warm-up), so one's reads do not evict the pages
   // the next one needs; the passes alternate (ROUNDS of them for each method, RUNS searches in
   // all), so a machine that slows down or speeds up during the run weighs on every method alike.
@@ -204,15 +213,17 @@ try {
   const plainTimes: number[] = []
   const plainReadTimes: number[] = []
   const anyWordTimes: number[] = []
+  const nearestTimes: number[] = []
   const hybridTimes: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     const runs = Math.round(((round + 1) * RUNS) / ROUNDS) - Math.round((round * RUNS) / ROUNDS)
     await measure(plain, runs, plainTimes)
     await measure(plainRead, runs, plainReadTimes)
     await measure(anyWord, runs, anyWordTimes)
+    await measure(nearestOnly, runs, nearestTimes)
     await measure(hybrid, runs, hybridTimes)
   }
-  for (const xs of [plainTimes, plainReadTimes, anyWordTimes, hybridTimes]) xs.sort((a, b) => a - b)
+  for (const xs of [plainTimes, plainReadTimes, anyWordTimes, nearestTimes, hybridTimes]) xs.sort((a, b) => a - b)
   const line = (name: string, xs: number[]) =>
     `${name.padEnd(26)} p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms  p99 ${percentile(xs, 99).toFixed(1)} ms`
   const settings = serverUrl
@@ -225,8 +236,11 @@ try {
   console.log(line('plain full text SQL', plainTimes))
   console.log(line('  in a read transaction', plainReadTimes))
   console.log(line('any-word full text SQL', anyWordTimes))
+  console.log(line('nearest neighbours alone', nearestTimes))
   const ratio = (xs: number[]) => (percentile(hybridTimes, 95) / percentile(xs, 95)).toFixed(1)
   console.log(`hybrid p95 / plain p95: ${ratio(plainTimes)}×, / plain p95 in a read transaction: ${ratio(plainReadTimes)}×, / any-word p95: ${ratio(anyWordTimes)}×`)
+  const over = (xs: number[], ys: number[]) => (percentile(xs, 95) / percentile(ys, 95)).toFixed(1)
+  console.log(`nearest neighbours alone p95 / plain p95: ${over(nearestTimes, plainTimes)}×, / plain p95 in a read transaction: ${over(nearestTimes, plainReadTimes)}×`)
 } finally {
   await closeDatabase()
   if (scratch && serverUrl && !KEEP) {
