@@ -20,8 +20,7 @@ import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { protectedLegs, type ProtectedHits } from './protected'
 import { hasSearchableWords, parseQuery } from './query'
 import { GENERIC_PLANS, MEANING_SETTINGS, meaningLeg, tierOneCandidates, tierOneWhere, wordsLeg, type Candidate, type MatchKind, type TierOne } from './signals'
-import { highlight, markHeadline } from './text'
-import { tsQuery } from './words'
+import { highlight } from './text'
 
 export type { MatchKind }
 
@@ -81,31 +80,13 @@ export function searchFilters(userId: string, input: Pick<SearchInput, 'source' 
   return and(...conditions)!
 }
 
-/** A memory this short is shown whole, its matches marked; a longer one by its best fragments. */
-const SHORT_MEMORY = 160
-
-interface PageRow {
-  row: MemoryRow
-  /** ts_headline (⟪…⟫-marked) when the memory matched by words; computed for the page only. */
-  headline: string | null
+/** The statement reading the page's tier-1 rows (without vector and tsvector). */
+export function pageQuery(db: DbExecutor, userId: string, ids: string[]) {
+  return db.select(PAGE_COLUMNS).from(memories).where(and(eq(memories.userId, userId), anyOf(memories.id, ids)))
 }
 
-/**
- * The statement reading the page's tier-1 rows (without vector and tsvector) and the headlines
- * of those in `marked` (matched by words, marked with `tsquery`).
- */
-export function pageQuery(db: DbExecutor, userId: string, ids: string[], marked: string[], tsquery: string | null) {
-  const headline = tsquery && marked.length
-    ? sql<string | null>`case when not (${anyOf(memories.id, marked)}) then null
-        when length(${memories.content}) <= ${SHORT_MEMORY} then ts_headline('english', ${memories.content}, ${tsQuery(tsquery)}, 'StartSel=⟪, StopSel=⟫, HighlightAll=true')
-        else ts_headline('english', ${memories.content}, ${tsQuery(tsquery)}, 'StartSel=⟪, StopSel=⟫, MaxWords=24, MinWords=8, MaxFragments=2') end`
-    : sql<string | null>`null`
-  return db.select({ ...PAGE_COLUMNS, headline }).from(memories).where(and(eq(memories.userId, userId), anyOf(memories.id, ids)))
-}
-
-async function pageRows(tx: DbExecutor, userId: string, ids: string[], wordMatched: Set<string>, tsquery: string | null): Promise<Map<string, PageRow>> {
-  const rows = await pageQuery(tx, userId, ids, ids.filter((id) => wordMatched.has(id)), tsquery)
-  return new Map(rows.map(({ headline, ...row }) => [row.id, { row, headline }]))
+async function pageRows(tx: DbExecutor, userId: string, ids: string[]): Promise<Map<string, MemoryRow>> {
+  return new Map((await pageQuery(tx, userId, ids)).map((row) => [row.id, row]))
 }
 
 function fuse(candidate: Candidate): number {
@@ -129,16 +110,15 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
   const secretWhere = searchFilters(userId, { ...input, tags: undefined }, unlocked, range)
   const protectedIn = async (tx: DbExecutor) => (unlocked.length ? timed(timings, 'protected', protectedLegs(tx, secretWhere, q, embedding)) : null)
 
-  // Fusion, then the page's tier-1 rows and headlines, read in the transaction that found the
+  // Fusion, then the page's tier-1 rows, read in the transaction that found the
   // words (no transaction of their own).
   const finish = async (tx: DbExecutor | null, tierOne: TierOne | null, secret: ProtectedHits | null) => {
     const candidates = new Map<string, Candidate>([...(tierOne?.candidates ?? []), ...(secret?.candidates ?? [])])
     const ranked = [...candidates.values()].sort((a, b) => fuse(b) - fuse(a) || a.id.localeCompare(b.id))
     const page = ranked.slice(input.offset, input.offset + input.limit)
     const ids = page.map((c) => c.id).filter((id) => !secret?.rows.has(id))
-    const wordMatched = new Set(page.filter((c) => c.ranks.fts || c.ranks.fuzzy).map((c) => c.id))
-    const plain = tx && ids.length ? await timed(timings, 'page', pageRows(tx, userId, ids, wordMatched, tierOne?.headlineQuery ?? null)) : new Map<string, PageRow>()
-    return { page, plain, secret }
+    const plain = tx && ids.length ? await timed(timings, 'page', pageRows(tx, userId, ids)) : new Map<string, MemoryRow>()
+    return { page, plain, secret, corrections: tierOne?.corrections ?? [] }
   }
   let outcome: Awaited<ReturnType<typeof finish>>
   if (!where) {
@@ -160,7 +140,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       const words = await wordsLeg(tx, userId, where, q, signals)
       if (timings) timings.words = performance.now() - wordsStarted
       const [semantic, secret] = await Promise.all([meaning, secretWork])
-      return finish(tx, tierOneCandidates(q, words, semantic), secret)
+      return finish(tx, tierOneCandidates(words, semantic), secret)
     }, { settings: GENERIC_PLANS })
   } else {
     // The embedded database runs one transaction at a time: every signal in one, in turn.
@@ -169,24 +149,24 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       async (tx) => {
         const words = await timed(timings, 'words', wordsLeg(tx, userId, where, q, signals))
         const semantic = await timed(timings, 'meaning', meaningLeg(tx, where, q, embedding, signals))
-        return finish(tx, tierOneCandidates(q, words, semantic), await protectedIn(tx))
+        return finish(tx, tierOneCandidates(words, semantic), await protectedIn(tx))
       },
       { settings: MEANING_SETTINGS },
     )
   }
-  const { page, plain, secret } = outcome
+  const { page, plain, secret, corrections } = outcome
   const result: SearchHit[] = []
   for (const c of page) {
-    const hit = plain.get(c.id)
-    const row = hit?.row ?? secret?.rows.get(c.id)
-    const body = hit ? plainBody(hit.row) : secret?.bodies.get(c.id)
+    const tierOneRow = plain.get(c.id)
+    const row = tierOneRow ?? secret?.rows.get(c.id)
+    const body = tierOneRow ? plainBody(tierOneRow) : secret?.bodies.get(c.id)
     if (!row || !body) continue
     if (input.tags?.length && TIER_LEVEL[row.tier] >= 2 && !input.tags.some((t) => body.tags.includes(t))) continue
-    const headline = hit?.headline
     result.push({
       memory: publicMemory(row, body),
       score: Math.round(fuse(c) * 10_000) / 10_000,
-      highlights: [headline ? markHeadline(headline) : highlight(body.content, q)],
+      // The words full text matched, by stem, and the corrections of typos that found it.
+      highlights: [highlight(body.content, q, { also: tierOneRow && c.ranks.fuzzy ? corrections : [] })],
       matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
     })
   }

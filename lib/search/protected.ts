@@ -8,7 +8,7 @@ import { cosineSimilarity } from '@/lib/embeddings'
 import { readBody, readEmbedding, type MemoryBody } from '@/lib/memories/sealed'
 import type { ParsedQuery } from './query'
 import { MEANING_LIMIT, SEMANTIC_MIN, type Candidate, type MatchKind } from './signals'
-import { trigramWordSimilarity } from './text'
+import { stemOf, textStems, trigramWordSimilarity } from './text'
 import { LEG_LIMIT } from './words'
 
 const FUZZY_THRESHOLD = 0.45
@@ -49,11 +49,12 @@ function lists(scored: Scored[]): Map<MatchKind, Scored[]> {
 
 function score(q: ParsedQuery, body: MemoryBody, vector: number[] | null, embedding: { vector: number[] }): Omit<Scored, 'id'> | null {
   const text = body.content.toLowerCase()
-  const tokens = new Set(text.match(/[\p{L}\p{N}]+/gu) ?? [])
-  if (q.excluded.some((w) => tokens.has(w))) return null
+  // Words match by stem, as full text matches tier 1's ("plans" finds "planning").
+  const stems = textStems(text)
+  if (q.excluded.some((w) => stems.has(stemOf(w)))) return null
   const required = q.words.length + q.phrases.length
   let fts = 0
-  for (const group of q.words) if (group.some((w) => tokens.has(w) || [...tokens].some((t) => t.length > 4 && t.startsWith(w) && w.length >= 4))) fts++
+  for (const group of q.words) if (group.some((w) => stems.has(stemOf(w)))) fts++
   for (const phrase of q.phrases) if (text.includes(phrase.join(' '))) fts++
   return {
     fts: required ? fts / required : 0,

@@ -5,7 +5,7 @@ import { and, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
 import { listQueryTermsByUser } from '@/db/queries/memory-terms'
 import { EMBEDDING_DIMENSIONS, memories } from '@/db/schema'
-import { positiveTsQuery, toTsQuery, type ParsedQuery } from './query'
+import { toTsQuery, type ParsedQuery } from './query'
 import { fullText, termsOfGroups, tsQuery, weighGroups } from './words'
 
 export type MatchKind = 'fts' | 'fuzzy' | 'semantic'
@@ -19,10 +19,10 @@ export interface Candidate {
 /** Below this cosine similarity a nearest neighbour is not counted as meaning the same. */
 export const SEMANTIC_MIN = 0.4
 
-/** What the tier-1 signals found, best first, and the words to mark in their headlines. */
+/** What the tier-1 signals found, best first, and the corrections of the query's typos (to mark in their highlights). */
 export interface TierOne {
   candidates: Map<string, Candidate>
-  headlineQuery: string | null
+  corrections: string[]
 }
 
 /**
@@ -109,8 +109,8 @@ export async function meaningLeg(tx: DbExecutor, where: SQL, q: ParsedQuery, emb
   return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map((r) => r.id)
 }
 
-/** The signals' lists as fusion candidates, with the words their headlines mark. */
-export function tierOneCandidates(q: ParsedQuery, words: { fts: string[]; fuzzy: string[]; corrections: string[] }, semantic: string[]): TierOne {
+/** The signals' lists as fusion candidates. */
+export function tierOneCandidates(words: { fts: string[]; fuzzy: string[]; corrections: string[] }, semantic: string[]): TierOne {
   const candidates = new Map<string, Candidate>()
   const note = (kind: MatchKind) => (id: string, i: number) => {
     const c = candidates.get(id) ?? { id, ranks: {} }
@@ -120,6 +120,5 @@ export function tierOneCandidates(q: ParsedQuery, words: { fts: string[]; fuzzy:
   words.fts.forEach(note('fts'))
   words.fuzzy.forEach(note('fuzzy'))
   semantic.forEach(note('semantic'))
-  const headlineTerms = [...(words.fts.length ? [positiveTsQuery(q)!] : []), ...(words.fuzzy.length ? words.corrections : [])]
-  return { candidates, headlineQuery: headlineTerms.length ? headlineTerms.join(' | ') : null }
+  return { candidates, corrections: words.corrections }
 }

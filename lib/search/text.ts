@@ -1,5 +1,6 @@
-// Text helpers for searching decrypted memories in application memory: trigram word
-// similarity (as pg_trgm's word_similarity) and a highlighted snippet.
+// Text helpers for search in application memory: trigram word similarity (as pg_trgm's
+// word_similarity), stems (as full text's), and highlighted snippets.
+import porter2 from 'wink-porter2-stemmer'
 import type { ParsedQuery } from './query'
 import { STOP_WORDS } from './stop-words'
 
@@ -32,32 +33,77 @@ export function trigramWordSimilarity(query: string, text: string): number {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c])
 
-const regexEscape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+// Words as full text reads them: runs of letters and digits.
+const WORD = /[\p{L}\p{N}]+/gu
+
+const stems = new Map<string, string>()
+const STEM_CACHE = 20_000
 
 /**
- * A snippet around the first matching word, with matches in <mark>, the rest escaped. A query
- * word matches a whole word, or the start of a longer one when it has four letters or more
- * ("plan" in "planning"), never the inside of another ("the" in "mother"); stop words are not
- * marked.
+ * A word's stem as PostgreSQL's 'english' full text makes it (Snowball's English stemmer,
+ * Porter2: "planning", "planned" and "plans" are all "plan"), so words are matched in
+ * application memory as full text matches them in the database.
  */
-export function highlight(content: string, q: ParsedQuery, width = 160): string {
-  const terms = [...new Set([...q.words.flat(), ...q.phrases.flat()])].filter((t) => t.length >= 2 && !STOP_WORDS.has(t))
-  const alternatives = terms.map((t) => (t.length >= 4 ? `${regexEscape(t)}[\\p{L}\\p{N}]*` : `${regexEscape(t)}(?![\\p{L}\\p{N}])`))
-  const pattern = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'giu') : null
-  const first = pattern ? Math.max(0, content.search(pattern)) : 0
-  const start = Math.max(0, first - width / 3)
+export function stemOf(word: string): string {
+  const lower = word.toLowerCase()
+  const known = stems.get(lower)
+  if (known !== undefined) return known
+  if (stems.size >= STEM_CACHE) stems.clear()
+  const stem = porter2(lower)
+  stems.set(lower, stem)
+  return stem
+}
+
+/**
+ * Whether a word has one of `wanted` stems. Stemming costs about 5 µs a word, so only a word
+ * that starts with the letter one of them starts with is stemmed (a stem keeps its word's first
+ * letter), and each word once (stemOf keeps what it found).
+ */
+function stemMatcher(wanted: Set<string>): (word: string) => boolean {
+  const starts = new Set([...wanted].map((s) => s.slice(0, 1)))
+  return (word) => {
+    const lower = word.toLowerCase()
+    return starts.has(lower.slice(0, 1)) && wanted.has(stemOf(lower))
+  }
+}
+
+/** The stems a query's words (with their synonyms) and phrases stand for, stop words left out; and `also` words. */
+export function queryStems(q: ParsedQuery, also: readonly string[] = []): Set<string> {
+  return new Set([...q.words.flat(), ...q.phrases.flat(), ...also].filter((t) => t.length >= 2 && !STOP_WORDS.has(t)).map(stemOf))
+}
+
+/** The stems of a text's words. */
+export function textStems(text: string): Set<string> {
+  return new Set((text.match(WORD) ?? []).map(stemOf))
+}
+
+/**
+ * A snippet of a memory with the words full text matches marked: those sharing a stem with a
+ * query word, its synonyms or `also` (the corrections of its typos), never stop words. A
+ * memory of up to `width` characters is shown whole; a longer one from shortly before its first
+ * match. Everything else is escaped.
+ */
+export function highlight(content: string, q: ParsedQuery, { also = [], width = 160 }: { also?: readonly string[]; width?: number } = {}): string {
+  const wanted = queryStems(q, also)
+  const matches = stemMatcher(wanted)
+  let first = 0
+  if (content.length > width) {
+    for (const m of content.matchAll(WORD)) {
+      if (matches(m[0])) {
+        first = m.index
+        break
+      }
+    }
+  }
+  const start = Math.max(0, Math.min(first - width / 3, content.length - width))
   const slice = content.slice(start, start + width)
   let marked = ''
   let at = 0
-  for (const match of pattern ? slice.matchAll(pattern) : []) {
-    marked += `${escape(slice.slice(at, match.index))}<mark>${escape(match[0])}</mark>`
-    at = match.index + match[0].length
+  for (const m of slice.matchAll(WORD)) {
+    if (!matches(m[0])) continue
+    marked += `${escape(slice.slice(at, m.index))}<mark>${escape(m[0])}</mark>`
+    at = m.index + m[0].length
   }
   marked += escape(slice.slice(at))
   return `${start > 0 ? '…' : ''}${marked}${start + width < content.length ? '…' : ''}`
-}
-
-/** ts_headline output with ⟪…⟫ around matches → escaped HTML with <mark> (nothing else is markup). */
-export function markHeadline(headline: string): string {
-  return escape(headline).replace(/⟪/g, '<mark>').replace(/⟫/g, '</mark>')
 }

@@ -85,7 +85,7 @@ describe('generic plans of the search statements, under row level security', () 
 
   it('reads the page by its ids through the primary key', async () => {
     const db = await getDb()
-    const plan = await genericPlan(pageQuery(db, user.id, ids, ids.slice(0, 5), 'albatross | river').toSQL())
+    const plan = await genericPlan(pageQuery(db, user.id, ids).toSQL())
     expect(plan).toMatch(/Scan (using|on) memories_pkey[^\n]*\n\s*Index Cond: \(id = ANY \(\$\d+\)\)/)
     expect(plan).not.toMatch(/Bitmap Index Scan on memories_search_idx/)
   })
@@ -102,9 +102,10 @@ describe('generic plans of the search statements, under row level security', () 
         rowsOf<{ id: string }>(await tx.execute(rankedMatches(searchFilters(user.id, { tags: ['travel'] }, ['chronological', 'general']), [{ tsquery: 'albatross', idf: 1, df: 30 }], 'albatross', 60))),
       )
       expect(tagged).toEqual([])
-      const page = await run((tx) => pageQuery(tx, user.id, found.slice(0, 3).map((r) => r.id), found.slice(0, 1).map((r) => r.id), 'albatross'))
-      expect(page).toHaveLength(3)
-      expect(page.filter((r) => r.headline?.includes('⟪albatross⟫'))).toHaveLength(1)
+      const wanted = found.slice(0, 3).map((r) => r.id)
+      const page = await run((tx) => pageQuery(tx, user.id, wanted))
+      expect(page.map((r) => r.id).sort()).toEqual([...wanted].sort())
+      expect(page.every((r) => r.content?.includes('albatross'))).toBe(true)
     }
   })
 })

@@ -242,6 +242,13 @@ describe('ranking by rarity', () => {
 })
 
 describe('highlights', () => {
+  it('mark the words full text matched, by stem, and a typo’s correction', async () => {
+    const { items } = await search(aliceSession, { query: 'planning', tiers: ['chronological'], limit: 5, offset: 0 })
+    expect(items[0].highlights[0]).toBe('Called my mother about the summer <mark>plans</mark>')
+    const typo = await search(aliceSession, { query: 'hospitl', tiers: ['chronological'], limit: 5, offset: 0 })
+    expect(typo.items[0].highlights[0]).toBe('Visited grandma at the <mark>hospital</mark> after her fall')
+  })
+
   it('mark the matches and escape everything else', async () => {
     const user = await createUser()
     const session = await sessionFor(user)

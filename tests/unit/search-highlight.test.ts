@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { hasSearchableWords, parseQuery } from '@/lib/search/query'
 import { highlight } from '@/lib/search/text'
 
-describe('highlight (protected tiers and meaning-only hits)', () => {
-  it('marks whole words, and longer words that start with a query word of four letters or more', () => {
+describe('highlight', () => {
+  it('marks the words full text matches: those with the stem of a query word', () => {
     expect(highlight('Planning the summer trip to Lisbon', parseQuery('plan trip'))).toBe('<mark>Planning</mark> the summer <mark>trip</mark> to Lisbon')
+    expect(highlight('We planned trips; the planet can wait', parseQuery('planning trip'))).toBe('We <mark>planned</mark> <mark>trips</mark>; the planet can wait')
+    expect(highlight('Happiness is a sunny day', parseQuery('happy days'))).toBe('<mark>Happiness</mark> is a sunny <mark>day</mark>')
+  })
+
+  it('marks the corrections of a typo it is given', () => {
+    expect(highlight('Visited grandma at the hospital', parseQuery('grandma hospitl'), { also: ['hospital'] })).toBe('Visited <mark>grandma</mark> at the <mark>hospital</mark>')
   })
 
   it('never marks the inside of another word, nor a stop word', () => {
