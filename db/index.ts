@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
-import type { Sql } from 'postgres'
+import type { Sql, TransactionSql } from 'postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema'
 
@@ -56,33 +56,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return options.url ? openPostgres(options.url) : openPglite(options)
 }
 
-/** One connection of a server's pool, held for one caller until it releases it. */
-export interface ReservedConnection {
-  /** Drizzle on this connection alone (no transaction of its own: the caller sends BEGIN; no db.query). */
+/** A transaction on a server's pool, as drizzle and as raw postgres-js (the same connection). */
+export interface ServerTransaction {
+  /** Drizzle in the transaction (without the schema: no db.query). */
   db: PgDatabase<PgQueryResultHKT>
-  /** The same connection for raw statements, sent in the order they are made. */
-  sql: Sql
-  release(): void
+  /** Raw statements in it, sent in the order they are made. */
+  sql: TransactionSql
 }
 
-const reservers = new WeakMap<Db, () => Promise<ReservedConnection>>()
+type RunReadOnly = <T>(work: (tx: ServerTransaction) => Promise<T>) => Promise<T>
+const readOnlyTransactions = new WeakMap<Db, RunReadOnly>()
 
 /**
  * Whether the client runs transactions at the same time (a server's connection pool). PGlite
  * runs one at a time: a transaction that waits for another one to finish never ends there.
  */
 export function hasConcurrentTransactions(db: Db): boolean {
-  return reservers.has(db)
+  return readOnlyTransactions.has(db)
 }
 
 /**
- * A connection of the client's pool for the caller alone, once one is free (null on PGlite,
- * which has no pool). Statements sent on it in one turn of the event loop go in one write and
- * are answered in order: a transaction's BEGIN, settings and first statement cost one round
- * trip instead of three.
+ * A READ ONLY transaction on the client's pool (null on PGlite, which has no pool), handed to
+ * the work both as drizzle and as raw postgres-js. Statements made in one turn of the event
+ * loop go to the server in one write and are answered in order, so the work can send its
+ * settings with its first statement: a round trip fewer than awaiting each.
  */
-export function reserveConnection(db: Db): Promise<ReservedConnection> | null {
-  return reservers.get(db)?.() ?? null
+export function readOnlyTransaction(db: Db): RunReadOnly | null {
+  return readOnlyTransactions.get(db) ?? null
 }
 
 /**
@@ -133,15 +133,15 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const client = postgres(url, options)
   const prepare = process.env.DATABASE_PREPARE !== '0'
   const db = drizzle(prepare ? preparing(client) : client, { schema }) as unknown as Db
-  reservers.set(db, async () => {
-    const reserved = await client.reserve()
-    // Drizzle reads the pool's options (its type parsers) from the client it is given.
-    const withOptions = new Proxy(reserved, { get: (target, property, receiver) => (property === 'options' ? client.options : Reflect.get(target, property, receiver)) })
-    // Without the schema: drizzle() extracts its relations anew each time (0.13 ms), for the
-    // relational queries (db.query) that reads on a reserved connection do not use.
-    const onIt = drizzle(prepare ? preparing(withOptions) : withOptions)
-    return { db: onIt, sql: prepare ? preparing(reserved) : reserved, release: () => reserved.release() }
-  })
+  readOnlyTransactions.set(db, <T,>(work: (tx: ServerTransaction) => Promise<T>) =>
+    client.begin('read only', (tx) => {
+      // Drizzle reads the pool's options (its type parsers) from the client it is given; drizzle()
+      // without the schema, which it would extract anew each time (0.13 ms), for db.query alone.
+      // (Drizzle uses a transaction's sql as it uses the pool, for `unsafe`, as its own transactions do.)
+      const withOptions = new Proxy(tx, { get: (target, property, receiver) => (property === 'options' ? client.options : Reflect.get(target, property, receiver)) }) as unknown as Sql
+      return work({ db: drizzle(prepare ? preparing(withOptions) : withOptions), sql: tx })
+    }) as Promise<T>,
+  )
   return {
     kind: 'postgres',
     db,

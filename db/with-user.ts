@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
-import { getDb, reserveConnection, rowsOf, type Db, type Tx } from './index'
+import { getDb, readOnlyTransaction, rowsOf, type Db, type Tx } from './index'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -56,18 +56,17 @@ export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, 
 const dialect = new PgDialect()
 
 /**
- * withUser for a read that should not wait for its transaction: on a server, BEGIN and the
- * user's settings go to the database in the same write as the work's first statement (on a
- * connection reserved for it), where withUser spends a round trip on each; and the answer is
- * handed over as soon as the work has it, with the COMMIT (a read has nothing to commit)
- * following on its own. On PGlite, which has no round trips, it is withUser. Either way the
- * transaction is READ ONLY: a write in it fails.
+ * withUser for a read that should not wait for its transaction: on a server, the user's
+ * settings go to the database in the same write as the work's first statement, where withUser
+ * spends a round trip on them; and the answer is handed over as soon as the work has it, with
+ * the COMMIT (a read has nothing to commit) following on its own. On PGlite, which has no
+ * round trips, it is withUser. Either way the transaction is READ ONLY: a write in it fails.
  */
 export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
   const client = db ?? (await getDb())
   const signature = await signed(client, userId)
-  const reserving = reserveConnection(client)
-  if (!reserving) {
+  const readOnly = readOnlyTransaction(client)
+  if (!readOnly) {
     return withUser(
       userId,
       async (tx) => {
@@ -77,28 +76,16 @@ export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>
       { db: client, settings },
     )
   }
-  const connection = await reserving
   const setup = dialect.sqlToQuery(userSettings(userId, signature, settings))
-  // Raw statements are queued as they are made, before anything the work sends through
-  // drizzle (which queues its own a few microtasks later): BEGIN and the settings come first.
-  const begun = Promise.all([connection.sql`begin read only`.execute(), connection.sql.unsafe(setup.sql, setup.params as never[]).execute()])
-  begun.catch(() => {})
-  let result: Promise<T>
-  try {
-    result = work(connection.db as unknown as Tx)
-  } catch (error) {
-    result = Promise.reject(error)
-  }
-  // After the work's last statement: COMMIT, or ROLLBACK when anything failed (every statement
-  // after a failure fails too, the transaction being aborted); the connection goes back to the
-  // pool only once the transaction is over.
-  const settled = Promise.all([begun, result])
-  settled
-    .then(
-      () => connection.sql`commit`,
-      () => connection.sql`rollback`,
-    )
-    .catch(() => {})
-    .finally(() => connection.release())
-  return settled.then(([, value]) => value)
+  return new Promise<T>((resolve, reject) => {
+    readOnly(async (tx) => {
+      // A raw statement is queued as it is made, before anything the work sends through drizzle
+      // (which queues its own a few microtasks later): the settings come first, and when they
+      // fail, so does everything after them in the transaction.
+      const setting = tx.sql.unsafe(setup.sql, setup.params as never[], { prepare: true }).execute()
+      const [, result] = await Promise.all([setting, work(tx.db as unknown as Tx)])
+      resolve(result)
+      return result
+    }).catch(reject)
+  })
 }
