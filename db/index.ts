@@ -60,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 export interface ServerTransaction {
   /** Drizzle in the transaction (without the schema: no db.query). */
   db: PgDatabase<PgQueryResultHKT>
-  /** Raw statements in it, sent in the order they are made. */
+  /** Raw statements in it, sent in the order they are made (`unsafe` prepares them unless DATABASE_PREPARE=0). */
   sql: TransactionSql
 }
 
@@ -139,7 +139,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       // without the schema, which it would extract anew each time (0.13 ms), for db.query alone.
       // (Drizzle uses a transaction's sql as it uses the pool, for `unsafe`, as its own transactions do.)
       const withOptions = new Proxy(tx, { get: (target, property, receiver) => (property === 'options' ? client.options : Reflect.get(target, property, receiver)) }) as unknown as Sql
-      return work({ db: drizzle(prepare ? preparing(withOptions) : withOptions), sql: tx })
+      return work({ db: drizzle(prepare ? preparing(withOptions) : withOptions), sql: prepare ? (preparing(tx as unknown as Sql) as unknown as TransactionSql) : tx })
     }) as Promise<T>,
   )
   return {

@@ -82,7 +82,7 @@ export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>
       // A raw statement is queued as it is made, before anything the work sends through drizzle
       // (which queues its own a few microtasks later): the settings come first, and when they
       // fail, so does everything after them in the transaction.
-      const setting = tx.sql.unsafe(setup.sql, setup.params as never[], { prepare: true }).execute()
+      const setting = tx.sql.unsafe(setup.sql, setup.params as never[]).execute()
       const [, result] = await Promise.all([setting, work(tx.db as unknown as Tx)])
       resolve(result)
       return result
