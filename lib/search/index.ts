@@ -127,7 +127,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     // On a server's pool the signals run at the same time: meaning and the protected tiers in
     // read transactions of their own, words in the one that then waits for them and reads the
     // page (its statements with the plans prepared once per connection: GENERIC_PLANS). Each is
-    // a readAsUser: its BEGIN and settings travel with its first statement.
+    // a readAsUser: its user's settings travel with its first statement.
     // (Each of those two is asked for before it, so the pool hands them a connection first and
     // a full pool cannot leave this one waiting for them for ever.)
     const meaning = timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
