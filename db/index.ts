@@ -64,25 +64,25 @@ export interface ServerTransaction {
   sql: TransactionSql
 }
 
-type RunReadOnly = <T>(work: (tx: ServerTransaction) => Promise<T>) => Promise<T>
-const readOnlyTransactions = new WeakMap<Db, RunReadOnly>()
+type RunTransaction = <T>(work: (tx: ServerTransaction) => Promise<T>, options?: { readOnly?: boolean }) => Promise<T>
+const serverTransactions = new WeakMap<Db, RunTransaction>()
 
 /**
  * Whether the client runs transactions at the same time (a server's connection pool). PGlite
  * runs one at a time: a transaction that waits for another one to finish never ends there.
  */
 export function hasConcurrentTransactions(db: Db): boolean {
-  return readOnlyTransactions.has(db)
+  return serverTransactions.has(db)
 }
 
 /**
- * A READ ONLY transaction on the client's pool (null on PGlite, which has no pool), handed to
- * the work both as drizzle and as raw postgres-js. Statements made in one turn of the event
- * loop go to the server in one write and are answered in order, so the work can send its
- * settings with its first statement: a round trip fewer than awaiting each.
+ * A transaction on the client's pool (READ ONLY unless asked otherwise; null on PGlite, which
+ * has no pool), handed to the work both as drizzle and as raw postgres-js. Statements made in
+ * one turn of the event loop go to the server in one write and are answered in order, so the
+ * work can send its settings with its first statement: a round trip fewer than awaiting each.
  */
-export function readOnlyTransaction(db: Db): RunReadOnly | null {
-  return readOnlyTransactions.get(db) ?? null
+export function serverTransaction(db: Db): RunTransaction | null {
+  return serverTransactions.get(db) ?? null
 }
 
 /**
@@ -133,8 +133,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const client = postgres(url, options)
   const prepare = process.env.DATABASE_PREPARE !== '0'
   const db = drizzle(prepare ? preparing(client) : client, { schema }) as unknown as Db
-  readOnlyTransactions.set(db, <T,>(work: (tx: ServerTransaction) => Promise<T>) =>
-    client.begin('read only', (tx) => {
+  serverTransactions.set(db, <T,>(work: (tx: ServerTransaction) => Promise<T>, { readOnly = true }: { readOnly?: boolean } = {}) =>
+    client.begin(readOnly ? 'read only' : '', (tx) => {
       // Drizzle reads the pool's options (its type parsers) from the client it is given; drizzle()
       // without the schema, which it would extract anew each time (0.13 ms), for db.query alone.
       // (Drizzle uses a transaction's sql as it uses the pool, for `unsafe`, as its own transactions do.)

@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
-import { getDb, readOnlyTransaction, rowsOf, type Db, type Tx } from './index'
+import { getDb, rowsOf, serverTransaction, type Db, type Tx } from './index'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -55,22 +55,32 @@ export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, 
 
 const dialect = new PgDialect()
 
+export interface ReadOptions extends WithUserOptions {
+  /**
+   * False for a read that may write on its way: opening a protected memory mid-rotation
+   * rewraps its tier's data key under the new master key. Then COMMIT is still not waited for
+   * (what is written on the way is done again by the next read if it is lost).
+   */
+  readOnly?: boolean
+}
+
 /**
  * withUser for a read that should not wait for its transaction: on a server, the user's
  * settings go to the database in the same write as the work's first statement, where withUser
  * spends a round trip on them; and the answer is handed over as soon as the work has it, with
  * the COMMIT (a read has nothing to commit) following on its own. On PGlite, which has no
- * round trips, it is withUser. Either way the transaction is READ ONLY: a write in it fails.
+ * round trips, it is withUser. Either way the transaction is READ ONLY unless asked otherwise:
+ * a write in it fails.
  */
-export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
+export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {}, readOnly = true }: ReadOptions = {}): Promise<T> {
   const client = db ?? (await getDb())
   const signature = await signed(client, userId)
-  const readOnly = readOnlyTransaction(client)
-  if (!readOnly) {
+  const onServer = serverTransaction(client)
+  if (!onServer) {
     return withUser(
       userId,
       async (tx) => {
-        await tx.execute(sql`set transaction read only`)
+        if (readOnly) await tx.execute(sql`set transaction read only`)
         return work(tx)
       },
       { db: client, settings },
@@ -78,7 +88,7 @@ export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>
   }
   const setup = dialect.sqlToQuery(userSettings(userId, signature, settings))
   return new Promise<T>((resolve, reject) => {
-    readOnly(async (tx) => {
+    onServer(async (tx) => {
       // A raw statement is queued as it is made, before anything the work sends through drizzle
       // (which queues its own a few microtasks later): the settings come first, and when they
       // fail, so does everything after them in the transaction.
@@ -86,6 +96,6 @@ export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>
       const [, result] = await Promise.all([setting, work(tx.db as unknown as Tx)])
       resolve(result)
       return result
-    }).catch(reject)
+    }, { readOnly }).catch(reject)
   })
 }

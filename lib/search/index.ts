@@ -131,7 +131,8 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     // (Each of those two is asked for before it, so the pool hands them a connection first and
     // a full pool cannot leave this one waiting for them for ever.)
     const meaning = timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
-    const secretWork = unlocked.length ? readAsUser(userId, protectedIn) : Promise.resolve(null)
+    // (Not read-only: decrypting mid-rotation rewraps the tier's data key.)
+    const secretWork = unlocked.length ? readAsUser(userId, protectedIn, { readOnly: false }) : Promise.resolve(null)
     // Both are awaited below; a failure before then must not count as unhandled.
     meaning.catch(() => {})
     secretWork.catch(() => {})

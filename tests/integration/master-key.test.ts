@@ -9,6 +9,7 @@ import { forgetDataKeys } from '@/lib/crypto/data-keys'
 import { masterKey, parseMasterKey, resetMasterKeyCache } from '@/lib/crypto/master-key'
 import { rotateMasterKey } from '@/lib/crypto/rotate'
 import { getMemory, captureMemory } from '@/lib/memories'
+import { search } from '@/lib/search'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { sessionFor } from '../fixtures/principal'
@@ -81,6 +82,21 @@ describe('the master key', () => {
     const { memory } = await captureMemory(session, { content: 'alarm code 4410', tier: 'secret' })
     useKeys(newKey, oldKey)
     expect((await getMemory(session, memory.id)).content).toBe('alarm code 4410')
+    const rows = await (await getDb()).select().from(tierKeys).where(eq(tierKeys.userId, user.id))
+    expect(rows.every((k) => k.masterKeyId === parseMasterKey(newKey, 'x').id)).toBe(true)
+  })
+
+  it('lets search read protected memories mid-rotation, rewrapping their keys on the way', async () => {
+    const oldKey = randomBytes(32).toString('base64')
+    const newKey = randomBytes(32).toString('base64')
+    useKeys(oldKey)
+    const user = await createUser()
+    const session = await sessionFor(user, { unlocks: { '3': new Date(Date.now() + 600_000).toISOString() } })
+    await captureMemory(session, { content: 'the gate code of the allotment is 2291', tier: 'secret' })
+    await captureMemory(session, { content: 'allotment: the beans are up', tier: 'general' })
+    useKeys(newKey, oldKey)
+    const { items } = await search(session, { query: 'allotment', limit: 5, offset: 0 })
+    expect(items.map((h) => h.memory.content).sort()).toEqual(['allotment: the beans are up', 'the gate code of the allotment is 2291'])
     const rows = await (await getDb()).select().from(tierKeys).where(eq(tierKeys.userId, user.id))
     expect(rows.every((k) => k.masterKeyId === parseMasterKey(newKey, 'x').id)).toBe(true)
   })

@@ -136,6 +136,16 @@ describe('readAsUser (a read whose BEGIN and settings share the first statementâ
     expect(await test.handle.db.select().from(notifications).where(sql`title = 'written in a read'`)).toEqual([])
   })
 
+  it('writes when asked not to be read-only, still only as the user', async () => {
+    await readAsUser(alice.id, (tx) => tx.insert(notifications).values({ userId: alice.id, kind: 'x', title: 'written on the way' }), { readOnly: false })
+    await expect(
+      readAsUser(alice.id, (tx) => tx.insert(notifications).values({ userId: bob.id, kind: 'x', title: 'planted on the way' }), { readOnly: false }),
+    ).rejects.toSatisfy((error: Error) => /row-level security/i.test(String(error.cause ?? error)))
+    // The answer comes before the COMMIT: wait for the row to be there.
+    await expect.poll(async () => (await test.handle.db.select().from(notifications).where(sql`title = 'written on the way'`)).length).toBe(1)
+    expect(await test.handle.db.select().from(notifications).where(sql`title = 'planted on the way'`)).toEqual([])
+  })
+
   it('fails with the statement that failed, and leaves no connection in the transaction or as the user', async () => {
     const failing = await Promise.allSettled(Array.from({ length: 25 }, () => readAsUser(alice.id, (tx) => tx.execute(sql`select 1 / 0`))))
     for (const attempt of failing) {
