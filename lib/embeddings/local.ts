@@ -1,12 +1,13 @@
 // mnemo's local sentence embedding (384 dimensions, no network): a smooth-inverse-frequency
-// average of pre-trained word vectors (meaning: "car" is near "vehicle") concatenated with
-// hashed word and character n-grams (rare words, names and typos), normalised to unit length.
+// average of pre-trained word vectors (meaning: "car" is near "vehicle"), less what all such
+// averages share, concatenated with hashed word and character n-grams (rare words, names and
+// typos), normalised to unit length.
 import type { EmbeddingModelV4 } from '@ai-sdk/provider'
 import { tokenize } from '@/lib/classify/features'
-import { averageWordVector, wordVectors } from './word-vectors'
+import { averageWordVector, commonDirections, wordVectors, type CommonDirections } from './word-vectors'
 
 export const EMBEDDING_DIMENSIONS = 384
-export const LOCAL_EMBEDDING_MODEL_ID = 'local:sif-wink100-hash284-v1'
+export const LOCAL_EMBEDDING_MODEL_ID = 'local:sif-wink100-abtt1-hash284-v2'
 
 const MEANING_DIMS = 100
 const HASHED_DIMS = EMBEDDING_DIMENSIONS - MEANING_DIMS
@@ -38,11 +39,23 @@ function normalise(vector: Float32Array, from: number, to: number, weight: numbe
   return true
 }
 
+/** The sentence average less the common directions: their mean, then the top component. */
+function distinctive(meaning: Float32Array, { mean, top }: CommonDirections): Float32Array {
+  let along = 0
+  for (let j = 0; j < meaning.length; j++) {
+    meaning[j] -= mean[j]
+    along += meaning[j] * top[j]
+  }
+  for (let j = 0; j < meaning.length; j++) meaning[j] -= along * top[j]
+  return meaning
+}
+
 export function embedLocally(text: string): number[] {
   const out = new Float32Array(EMBEDDING_DIMENSIONS)
   const words = tokenize(text).filter((t) => !t.startsWith('#')).slice(0, 512)
   const vectors = wordVectors()
-  const meaning = vectors ? averageWordVector(words, vectors) : null
+  const average = vectors ? averageWordVector(words, vectors) : null
+  const meaning = vectors && average ? distinctive(average, commonDirections(vectors)) : null
   if (meaning) for (let i = 0; i < MEANING_DIMS; i++) out[i] = meaning[i]
   for (const word of words) {
     addHashed(out, MEANING_DIMS, `w:${word}`, 1)

@@ -16,8 +16,12 @@ export interface Candidate {
   ranks: Partial<Record<MatchKind, number>>
 }
 
-/** Below this cosine similarity a nearest neighbour is not counted as meaning the same. */
-export const SEMANTIC_MIN = 0.4
+/**
+ * Below this cosine similarity a nearest neighbour is not counted as meaning the same. With the
+ * common directions taken out of the local embedding, unrelated notes score −0.1–0.2 and related
+ * ones 0.3–0.45 ("car trouble" and "my vehicle broke down": 0.34); before, both lay in 0.25–0.55.
+ */
+export const SEMANTIC_MIN = 0.25
 
 /** What the tier-1 signals found, best first, and the corrections of the query's typos (to mark in their highlights). */
 export interface TierOne {

@@ -25,6 +25,29 @@ describe('embeddings', () => {
     expect(Math.hypot(...e.vector)).toBeCloseTo(1, 4)
   })
 
+  it('tell related notes from unrelated ones across the meaning threshold (local model)', async () => {
+    const { cosineSimilarity } = await import('@/lib/embeddings')
+    const { SEMANTIC_MIN } = await import('@/lib/search/signals')
+    const similarity = async (a: string, b: string) => cosineSimilarity((await embedText(a)).vector, (await embedText(b)).vector)
+    for (const [query, note] of [
+      ['car trouble', 'My vehicle broke down on the highway again'],
+      ['feeling sick', 'I have a terrible flu and stayed in bed'],
+      ['dinner', 'We ate pasta at the Italian place tonight'],
+      ['job interview', 'I met the hiring manager at the office today'],
+    ]) {
+      expect(await similarity(query, note), `${query} / ${note}`).toBeGreaterThanOrEqual(SEMANTIC_MIN)
+    }
+    for (const [query, note] of [
+      ['car trouble', 'Called my mother about the summer plans'],
+      ['car trouble', 'Worried about the hospital bill for my knee surgery'],
+      ['feeling sick', 'Bought new running shoes for the marathon'],
+      ['dinner', 'The locker code at the hospital gym is 7731'],
+      ['job interview', 'The garden needs new tulip bulbs'],
+    ]) {
+      expect(await similarity(query, note), `${query} / ${note}`).toBeLessThan(SEMANTIC_MIN)
+    }
+  })
+
   it('come from text-embedding-3-small at 384 dimensions when a remote is configured', async () => {
     const server = await startFakeOpenAi(() => '{}')
     try {
