@@ -6,32 +6,55 @@
 // ever. A database restart, a failover or an administrator ending sessions left mnemo's pool
 // stuck (seen: after backends were terminated during searches, no search ever finished again).
 // The guard fails the buffered statements as the closed connection does its others
-// (CONNECTION_CLOSED), so callers get an error and the pool recovers. Runs after every
-// `npm install` (postinstall); idempotent; says so and leaves the file alone when the driver's
-// code is no longer the one it mends (an upgrade that fixed it, say).
+// (CONNECTION_CLOSED), so callers get an error and the pool recovers.
+// A second mend: a connection ended while it fetched the array types (its first statement)
+// failed that fetch with no one to catch it, an unhandled rejection; the failure now goes to the
+// connection's own error path, which fails the statement that was waiting for it.
+// Runs after every `npm install` (postinstall); idempotent; says so and leaves a file alone when
+// the driver's code is no longer the one it mends (an upgrade that fixed it, say).
 import fs from 'node:fs'
 
-const MARK = '/* mnemo: closed-socket guard */'
-const ORIGINAL = `  function nextWrite(fn) {
-    const x = socket.write(chunk, fn)`
-const GUARDED = `  function nextWrite(fn) {
-    ${MARK}
+const MENDS = [
+  {
+    mark: '/* mnemo: closed-socket guard */',
+    original: `  function nextWrite(fn) {
+    const x = socket.write(chunk, fn)`,
+    mended: (mark) => `  function nextWrite(fn) {
+    ${mark}
     if (!socket) {
       nextWriteTimer !== null && clearImmediate(nextWriteTimer)
       chunk = nextWriteTimer = null
       error(Errors.connection('CONNECTION_CLOSED', options))
       return false
     }
-    const x = socket.write(chunk, fn)`
+    const x = socket.write(chunk, fn)`,
+  },
+  {
+    mark: '/* mnemo: array types failure handled */',
+    original: `  async function fetchArrayTypes() {
+    needsTypes = false`,
+    mended: (mark) => `  function fetchArrayTypes() {
+    ${mark}
+    return fetchArrayTypesOnce().catch(error)
+  }
+
+  async function fetchArrayTypesOnce() {
+    needsTypes = false`,
+  },
+]
 
 for (const file of ['node_modules/postgres/src/connection.js', 'node_modules/postgres/cjs/src/connection.js']) {
   if (!fs.existsSync(file)) continue
-  const code = fs.readFileSync(file, 'utf8')
-  if (code.includes(MARK)) continue
-  if (!code.includes(ORIGINAL)) {
-    console.warn(`[patch-postgres] ${file}: nextWrite is not the code this guard mends; left as it is (check porsager/postgres#1208)`)
-    continue
+  const before = fs.readFileSync(file, 'utf8')
+  let code = before
+  for (const { mark, original, mended } of MENDS) {
+    if (code.includes(mark)) continue
+    if (!code.includes(original)) {
+      console.warn(`[patch-postgres] ${file}: not the code "${mark}" mends; left as it is (check porsager/postgres)`)
+      continue
+    }
+    code = code.replace(original, mended(mark))
+    console.log(`[patch-postgres] ${file}: ${mark.slice(10, -3)}`)
   }
-  fs.writeFileSync(file, code.replace(ORIGINAL, GUARDED))
-  console.log(`[patch-postgres] ${file}: guarded nextWrite against a closed socket`)
+  if (code !== before) fs.writeFileSync(file, code)
 }
