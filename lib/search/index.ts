@@ -3,9 +3,9 @@
 // Unlocked protected tiers are decrypted and scored in memory with the same three signals
 // (./protected). Here: running them, reciprocal rank fusion, and the page with its highlights.
 // Locked tiers are never searched and never hinted at.
-import { and, eq, getTableColumns, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
-import { anyOf, anyOfOnce } from '@/db/any-of'
+import { anyOfOnce } from '@/db/any-of'
 import { memories, type Memory } from '@/db/schema'
 import { readAsUser, withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -38,7 +38,7 @@ export interface SearchInput {
 }
 
 /** Milliseconds spent in each part of one search, for the Server-Timing header and benchmarks. */
-export type SearchTimings = Partial<Record<'words' | 'meaning' | 'protected' | 'page' | 'total', number>>
+export type SearchTimings = Partial<Record<'words' | 'meaning' | 'protected' | 'total', number>>
 
 /** Runs work and notes how long it took under `name`. */
 async function timed<T>(timings: SearchTimings | undefined, name: keyof SearchTimings, work: Promise<T>): Promise<T> {
@@ -58,9 +58,6 @@ export interface SearchHit {
 const ALL_SIGNALS: readonly MatchKind[] = ['fts', 'fuzzy', 'semantic']
 const RRF_K = 60
 
-// A hit shows neither its vector nor its tsvector: reading them back as text costs more than the rest of the row.
-const { embedding: _vector, searchVector: _tsvector, ...PAGE_COLUMNS } = getTableColumns(memories)
-
 function dateRange(input: SearchInput): { from?: Date; to?: Date } {
   const from = input.from ? new Date(input.from) : undefined
   const to = input.to ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(input.to) ? `${input.to}T23:59:59.999Z` : input.to) : undefined
@@ -78,15 +75,6 @@ export function searchFilters(userId: string, input: Pick<SearchInput, 'source' 
   if (input.source) conditions.push(eq(memories.source, input.source))
   if (input.tags?.length) conditions.push(sql`${memories.tags} && ${sql.param(input.tags)}::text[]`)
   return and(...conditions)!
-}
-
-/** The statement reading the page's tier-1 rows (without vector and tsvector). */
-export function pageQuery(db: DbExecutor, userId: string, ids: string[]) {
-  return db.select(PAGE_COLUMNS).from(memories).where(and(eq(memories.userId, userId), anyOf(memories.id, ids)))
-}
-
-async function pageRows(tx: DbExecutor, userId: string, ids: string[]): Promise<Map<string, MemoryRow>> {
-  return new Map((await pageQuery(tx, userId, ids)).map((row) => [row.id, row]))
 }
 
 function fuse(candidate: Candidate): number {
@@ -110,39 +98,27 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
   const secretWhere = searchFilters(userId, { ...input, tags: undefined }, unlocked, range)
   const protectedIn = async (tx: DbExecutor) => (unlocked.length ? timed(timings, 'protected', protectedLegs(tx, secretWhere, q, embedding)) : null)
 
-  // Fusion, then the page's tier-1 rows, read in the transaction that found the
-  // words (no transaction of their own).
-  const finish = async (tx: DbExecutor | null, tierOne: TierOne | null, secret: ProtectedHits | null) => {
+  // Fusion; the signals' lists came with the rows to show.
+  const finish = (tierOne: TierOne | null, secret: ProtectedHits | null) => {
     const candidates = new Map<string, Candidate>([...(tierOne?.candidates ?? []), ...(secret?.candidates ?? [])])
     const ranked = [...candidates.values()].sort((a, b) => fuse(b) - fuse(a) || a.id.localeCompare(b.id))
     const page = ranked.slice(input.offset, input.offset + input.limit)
-    const ids = page.map((c) => c.id).filter((id) => !secret?.rows.has(id))
-    const plain = tx && ids.length ? await timed(timings, 'page', pageRows(tx, userId, ids)) : new Map<string, MemoryRow>()
-    return { page, plain, secret, corrections: tierOne?.corrections ?? [] }
+    return { page, plain: tierOne?.rows ?? new Map<string, MemoryRow>(), secret, corrections: tierOne?.corrections ?? [] }
   }
   let outcome: Awaited<ReturnType<typeof finish>>
   if (!where) {
-    outcome = await finish(null, null, unlocked.length ? await withUser(userId, protectedIn) : null)
+    outcome = finish(null, unlocked.length ? await withUser(userId, protectedIn) : null)
   } else if (hasConcurrentTransactions(await getDb())) {
-    // On a server's pool the signals run at the same time: meaning and the protected tiers in
-    // read transactions of their own, words in the one that then waits for them and reads the
-    // page (its statements with the plans prepared once per connection: GENERIC_PLANS). Each is
-    // a readAsUser: its user's settings travel with its first statement.
-    // (Each of those two is asked for before it, so the pool hands them a connection first and
-    // a full pool cannot leave this one waiting for them for ever.)
-    const meaning = timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS }))
-    // (Not read-only: decrypting mid-rotation rewraps the tier's data key.)
-    const secretWork = unlocked.length ? readAsUser(userId, protectedIn, { readOnly: false }) : Promise.resolve(null)
-    // Both are awaited below; a failure before then must not count as unhandled.
-    meaning.catch(() => {})
-    secretWork.catch(() => {})
-    const wordsStarted = performance.now()
-    outcome = await readAsUser(userId, async (tx) => {
-      const words = await wordsLeg(tx, userId, where, q, signals)
-      if (timings) timings.words = performance.now() - wordsStarted
-      const [semantic, secret] = await Promise.all([meaning, secretWork])
-      return finish(tx, tierOneCandidates(words, semantic), secret)
-    }, { settings: GENERIC_PLANS })
+    // On a server's pool the signals run at the same time, each in a read transaction of its
+    // own (readAsUser: BEGIN and the user's settings travel with its first statement): words
+    // with the plans prepared once per connection (GENERIC_PLANS), meaning, and the protected
+    // tiers (not read-only: decrypting mid-rotation rewraps the tier's data key).
+    const [words, semantic, secret] = await Promise.all([
+      timed(timings, 'words', readAsUser(userId, (tx) => wordsLeg(tx, userId, where, q, signals), { settings: GENERIC_PLANS })),
+      timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS })),
+      unlocked.length ? readAsUser(userId, protectedIn, { readOnly: false }) : null,
+    ])
+    outcome = finish(tierOneCandidates(words, semantic), secret)
   } else {
     // The embedded database runs one transaction at a time: every signal in one, in turn.
     outcome = await withUser(
@@ -150,7 +126,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
       async (tx) => {
         const words = await timed(timings, 'words', wordsLeg(tx, userId, where, q, signals))
         const semantic = await timed(timings, 'meaning', meaningLeg(tx, where, q, embedding, signals))
-        return finish(tx, tierOneCandidates(words, semantic), await protectedIn(tx))
+        return finish(tierOneCandidates(words, semantic), await protectedIn(tx))
       },
       { settings: MEANING_SETTINGS },
     )

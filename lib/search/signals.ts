@@ -5,6 +5,8 @@ import { and, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
 import { listQueryTermsByUser } from '@/db/queries/memory-terms'
 import { EMBEDDING_DIMENSIONS, memories } from '@/db/schema'
+import type { MemoryRow } from '@/lib/memories/serialize'
+import { hitColumns, hitRow } from './hits'
 import { toTsQuery, type ParsedQuery } from './query'
 import { fullText, termsOfGroups, tsQuery, weighGroups } from './words'
 
@@ -23,9 +25,13 @@ export interface Candidate {
  */
 export const SEMANTIC_MIN = 0.25
 
-/** What the tier-1 signals found, best first, and the corrections of the query's typos (to mark in their highlights). */
+/**
+ * What the tier-1 signals found, best first, with the rows to show them with, and the
+ * corrections of the query's typos (to mark in their highlights).
+ */
 export interface TierOne {
   candidates: Map<string, Candidate>
+  rows: Map<string, MemoryRow>
   corrections: string[]
 }
 
@@ -80,7 +86,7 @@ export async function wordsLeg(tx: DbExecutor, userId: string, where: SQL, q: Pa
   const asked = [...new Set(q.text.split(' ').filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))]
   const wantWords = tsquery !== null && signals.includes('fts')
   const wantTypos = signals.includes('fuzzy') && asked.length > 0
-  if (!wantWords && !wantTypos) return { fts: [], fuzzy: [], corrections: [] }
+  if (!wantWords && !wantTypos) return { fts: [], fuzzy: [], rows: [], corrections: [] }
   const { vocabulary, corrections: found } = await listQueryTermsByUser(tx, {
     userId,
     terms: wantWords ? termsOfGroups(groups) : [],
@@ -92,29 +98,29 @@ export async function wordsLeg(tx: DbExecutor, userId: string, where: SQL, q: Pa
     wantWords ? fullText(tx, where, tsquery, weighGroups(groups, vocabulary)) : null,
     corrections.length ? fullText(tx, where, corrections.join(' | '), weighGroups(corrections.map((term) => [term]), vocabulary)) : null,
   ])
-  return { fts: fts?.ids ?? [], fuzzy: fuzzy?.ids ?? [], corrections }
+  return { fts: fts?.ids ?? [], fuzzy: fuzzy?.ids ?? [], rows: [...(fts?.rows ?? []), ...(fuzzy?.rows ?? [])], corrections }
 }
 
-/** The statement finding the nearest neighbours on the HNSW index (run with MEANING_SETTINGS). */
+/** The statement finding the nearest neighbours on the HNSW index (run with MEANING_SETTINGS), with the columns they are shown with. */
 export function nearestNeighbours(where: SQL, embedding: { vector: number[]; model: string }): SQL {
   // The expression the HNSW index is built on (half precision); the query vector is sent once.
   const half = sql.raw(`halfvec(${EMBEDDING_DIMENSIONS})`)
   return sql`
-    select id, embedding::${half} <=> ${`[${embedding.vector.join(',')}]`}::${half} as distance from ${memories}
+    select embedding::${half} <=> ${`[${embedding.vector.join(',')}]`}::${half} as distance, ${hitColumns} from ${memories}
     where ${where} and embedding_model = ${embedding.model} and embedding is not null
     order by distance
     limit ${sql.raw(String(MEANING_LIMIT))}`
 }
 
-/** Meaning: the nearest neighbours close enough to count. */
-export async function meaningLeg(tx: DbExecutor, where: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }, signals: readonly MatchKind[]) {
+/** Meaning: the nearest neighbours close enough to count, best first. */
+export async function meaningLeg(tx: DbExecutor, where: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }, signals: readonly MatchKind[]): Promise<MemoryRow[]> {
   if (!q.text || !signals.includes('semantic')) return []
   const rows = rowsOf<{ id: string; distance: number }>(await tx.execute(nearestNeighbours(where, embedding)))
-  return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map((r) => r.id)
+  return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map(hitRow)
 }
 
 /** The signals' lists as fusion candidates. */
-export function tierOneCandidates(words: { fts: string[]; fuzzy: string[]; corrections: string[] }, semantic: string[]): TierOne {
+export function tierOneCandidates(words: { fts: string[]; fuzzy: string[]; rows: MemoryRow[]; corrections: string[] }, semantic: MemoryRow[]): TierOne {
   const candidates = new Map<string, Candidate>()
   const note = (kind: MatchKind) => (id: string, i: number) => {
     const c = candidates.get(id) ?? { id, ranks: {} }
@@ -123,6 +129,7 @@ export function tierOneCandidates(words: { fts: string[]; fuzzy: string[]; corre
   }
   words.fts.forEach(note('fts'))
   words.fuzzy.forEach(note('fuzzy'))
-  semantic.forEach(note('semantic'))
-  return { candidates, corrections: words.corrections }
+  semantic.forEach((row, i) => note('semantic')(row.id, i))
+  const rows = new Map([...words.rows, ...semantic].map((row) => [row.id, row]))
+  return { candidates, rows, corrections: words.corrections }
 }

@@ -5,6 +5,8 @@ import { sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor } from '@/db'
 import type { Vocabulary } from '@/db/queries/memory-terms'
 import { memories } from '@/db/schema'
+import type { MemoryRow } from '@/lib/memories/serialize'
+import { hitColumns, hitRow } from './hits'
 import { STOP_WORDS } from './stop-words'
 
 /** How many matches a signal hands to the fusion. */
@@ -81,7 +83,8 @@ function rareFirst(groups: WordGroup[], limit: number, budget: number): WordGrou
 
 /**
  * The statement ranking the memories that match `matching` by the groups' score (best first,
- * at most `limit`). Exclusions are already in `where`; the score needs only the wanted words.
+ * at most `limit`), with the columns they are shown with. Exclusions are already in `where`;
+ * the score needs only the wanted words.
  */
 export function rankedMatches(where: SQL, groups: WordGroup[], matching: string, limit: number): SQL {
   const wanted = groups.map((g) => `(${g.tsquery})`).join(' | ')
@@ -90,9 +93,9 @@ export function rankedMatches(where: SQL, groups: WordGroup[], matching: string,
     ? sql.join([...groups.map((g) => sql`${g.idf}::float8 * (search_vector @@ ${tsQuery(g.tsquery)})::int`), frequency], sql` + `)
     : frequency
   return sql`
-    select id, ${score} as score from ${memories}
+    select ${score} as score, ${hitColumns} from ${memories}
     where ${where} and search_vector @@ ${tsQuery(matching)}
-    order by 2 desc, created_at desc, id
+    order by 1 desc, created_at desc, id
     limit ${sql.raw(String(Math.trunc(limit)))}`
 }
 
@@ -116,14 +119,15 @@ export async function fullText(
   tsquery: string,
   groups: WordGroup[],
   { limit = LEG_LIMIT, budget = MAXSCORE_BUDGET }: { limit?: number; budget?: number } = {},
-): Promise<{ ids: string[]; pruned: boolean }> {
-  if (groups.length === 0) return { ids: [], pruned: false }
+): Promise<{ ids: string[]; rows: MemoryRow[]; pruned: boolean }> {
+  if (groups.length === 0) return { ids: [], rows: [], pruned: false }
   const best = async (matching: string) => rowsOf<{ id: string; score: number }>(await tx.execute(rankedMatches(where, groups, matching, limit)))
+  const found = (rows: { id: string }[], pruned: boolean) => ({ ids: rows.map((r) => r.id), rows: rows.map(hitRow), pruned })
   const rare = rareFirst(groups, limit, budget)
   if (rare) {
     const rows = await best(rare.map((g) => `(${g.tsquery})`).join(' | '))
     const ceiling = groups.filter((g) => !rare.includes(g)).reduce((sum, g) => sum + g.idf, 0) + 1
-    if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }
+    if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return found(rows, true)
   }
   // Words of about the same weight ("trip planning"), too common to rank every memory holding
   // one within the budget: the memories holding all of them come first. A memory missing a
@@ -133,7 +137,7 @@ export async function fullText(
   if (budget > 0 && groups.length > 1 && held > budget) {
     const rows = await best(groups.map((g) => `(${g.tsquery})`).join(' & '))
     const ceiling = groups.reduce((sum, g) => sum + g.idf, 0) - Math.min(...groups.map((g) => g.idf)) + 1
-    if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return { ids: rows.map((r) => r.id), pruned: true }
+    if (rows.length === limit && Number(rows[limit - 1].score) >= ceiling) return found(rows, true)
   }
-  return { ids: (await best(tsquery)).map((r) => r.id), pruned: false }
+  return found(await best(tsquery), false)
 }
