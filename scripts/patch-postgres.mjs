@@ -10,9 +10,14 @@
 // A second mend: a connection ended while it fetched the array types (its first statement)
 // failed that fetch with no one to catch it, an unhandled rejection; the failure now goes to the
 // connection's own error path, which fails the statement that was waiting for it.
+// A third: the error a session was ended with (an administrator's, say), when it came while a
+// statement was under way, was kept past the end of the session and handed to the first
+// statement of the next one: every ended connection failed one request more after it was back.
 // Runs after every `npm install` (postinstall); idempotent; says so and leaves a file alone when
 // the driver's code is no longer the one it mends (an upgrade that fixed it, say).
 import fs from 'node:fs'
+
+const CONNECTION = ['node_modules/postgres/src/connection.js', 'node_modules/postgres/cjs/src/connection.js']
 
 const MENDS = [
   {
@@ -41,9 +46,18 @@ const MENDS = [
   async function fetchArrayTypesOnce() {
     needsTypes = false`,
   },
+  {
+    mark: '/* mnemo: no error left over from a closed session */',
+    original: `  async function closed(hadError) {
+    incoming = Buffer.alloc(0)`,
+    mended: (mark) => `  async function closed(hadError) {
+    ${mark}
+    errorResponse = null
+    incoming = Buffer.alloc(0)`,
+  },
 ]
 
-for (const file of ['node_modules/postgres/src/connection.js', 'node_modules/postgres/cjs/src/connection.js']) {
+for (const file of CONNECTION) {
   if (!fs.existsSync(file)) continue
   const before = fs.readFileSync(file, 'utf8')
   let code = before

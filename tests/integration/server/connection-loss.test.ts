@@ -71,3 +71,26 @@ describe('when the server ends connections mid-request', () => {
     }
   })
 })
+
+// The error a server ends a session with ("terminating connection due to administrator
+// command"), when it comes during a statement, was kept by postgres-js 3.4.9 past the session's
+// end and handed to the first statement of the connection opened in its place: every ended
+// connection failed one request more once it was back. Mended by scripts/patch-postgres.mjs.
+describe('a connection the server ends during a statement', () => {
+  it('fails that statement, and the next one runs on a new session', { timeout: 20_000 }, async () => {
+    const sql = postgres(database.url!, { max: 1, onnotice: () => {} })
+    const admin = postgres(database.url!, { max: 1, onnotice: () => {} })
+    try {
+      const [{ pid }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`
+      const sleeping = settled(sql`select pg_sleep(3)`.execute(), 5_000)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await admin`select pg_terminate_backend(${pid})`
+      expect(await sleeping).not.toBe('ok')
+      expect(await settled(sql`select 1`, 5_000)).toBe('ok')
+      const [{ pid: now }] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`
+      expect(now).not.toBe(pid)
+    } finally {
+      await Promise.all([sql.end({ timeout: 1 }), admin.end()])
+    }
+  })
+})
