@@ -56,17 +56,16 @@ export const MEANING_SETTINGS = { 'hnsw.ef_search': String(MEANING_EF_SEARCH), '
 
 /**
  * The settings under which the words transaction runs on a server (the vocabulary, the word
- * and typo lists, the page): with the plan each connection made the first time (a generic
- * plan), instead of planning again every time, as mnemo's connections do otherwise
- * (db/index.ts). Planning them anew cost 0.4–0.9 ms each on the benchmark machine, about as
- * much as running the cheaper ones. They are written for it: to_tsquery is computed once
- * (tsQuery), lists are cast once (anyOfOnce) or sent in the column's own type (anyOf on ids),
- * so the indexes stay usable under row level security, and each reads one user's rows through
- * an index that starts with the user (or by id), the best plan whatever their number. Not so
- * the nearest neighbours: for a user with few memories among many users' a plan made for this
- * user reads their rows and sorts them, where a plan made for anyone would walk the vector
- * index through everyone's; that statement is planned each time. PGlite re-plans every
- * statement anyway, and is left as it is.
+ * and typo lists): with the plan each connection made the first time (a generic plan),
+ * instead of planning again every time, as mnemo's connections do otherwise (db/index.ts).
+ * Planning them anew cost 0.4–0.9 ms each on the benchmark machine, about as much as running
+ * the cheaper ones. They are written for it: to_tsquery is computed once (tsQuery) and lists
+ * are cast once (anyOfOnce), so the indexes stay usable under row level security, and each
+ * reads one user's rows through an index that starts with the user, the best plan whatever
+ * their number. Not so the nearest neighbours: for a user with few memories among many users'
+ * a plan made for this user reads their rows and sorts them, where a plan made for anyone
+ * would walk the vector index through everyone's; that statement is planned each time.
+ * PGlite re-plans every statement anyway, and is left as it is.
  */
 export const GENERIC_PLANS = { plan_cache_mode: 'force_generic_plan' }
 

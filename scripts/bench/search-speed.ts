@@ -231,7 +231,7 @@ try {
     : null
   console.log(`${RUNS} searches in ${ROUNDS} passes over ${QUERIES.length} queries (${handle.kind}${settings ? `, shared_buffers ${settings.shared_buffers}` : ''}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}):`)
   console.log(line('hybrid (3 signals + RRF)', hybridTimes))
-  // On PostgreSQL the three signals run at the same time on the pool, then the page is read.
+  // On PostgreSQL the signals run at the same time on the pool, each list with its rows.
   for (const [stage, xs] of Object.entries(stages)) console.log(line(`  ${stage}`, xs.sort((a, b) => a - b)))
   console.log(line('plain full text SQL', plainTimes))
   console.log(line('  in a read transaction', plainReadTimes))
