@@ -20,7 +20,7 @@ import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { protectedLegs, type ProtectedHits } from './protected'
 import { hasSearchableWords, parseQuery } from './query'
 import { GENERIC_PLANS, MEANING_SETTINGS, meaningLeg, tierOneCandidates, tierOneWhere, wordsLeg, type Candidate, type MatchKind, type TierOne } from './signals'
-import { highlight } from './text'
+import { highlight, typoCorrectionsIn } from './text'
 
 export type { MatchKind }
 
@@ -143,8 +143,9 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     result.push({
       memory: publicMemory(row, body),
       score: Math.round(fuse(c) * 10_000) / 10_000,
-      // The words full text matched, by stem, and the corrections of typos that found it.
-      highlights: [highlight(body.content, q, { also: tierOneRow && c.ranks.fuzzy ? corrections : [] })],
+      // The words full text matched, by stem, and the corrections of typos that found it (for
+      // tier 1 from the user's vocabulary, for a decrypted memory from its own words).
+      highlights: [highlight(body.content, q, { also: !c.ranks.fuzzy ? [] : tierOneRow ? corrections : typoCorrectionsIn(q.text, body.content) })],
       matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
     })
   }

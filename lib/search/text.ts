@@ -11,23 +11,38 @@ function trigrams(word: string): Set<string> {
   return out
 }
 
-/** The best trigram similarity between a query word and any word of the text, averaged over query words. */
-export function trigramWordSimilarity(query: string, text: string): number {
+/** For each query word, the word of the text most like it by trigrams, and how alike they are (0..1). */
+function closestWords(query: string, text: string): { word: string; match: string; similarity: number }[] {
   const queryWords = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  const textWords = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].map(trigrams)
-  if (queryWords.length === 0 || textWords.length === 0) return 0
-  let total = 0
-  for (const word of queryWords) {
+  const textWords = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].map((w) => ({ w, grams: trigrams(w) }))
+  return queryWords.map((word) => {
     const q = trigrams(word)
-    let best = 0
+    let best = { word, match: '', similarity: 0 }
     for (const t of textWords) {
       let shared = 0
-      for (const g of q) if (t.has(g)) shared++
-      best = Math.max(best, shared / (q.size + t.size - shared))
+      for (const g of q) if (t.grams.has(g)) shared++
+      const similarity = shared / (q.size + t.grams.size - shared)
+      if (similarity > best.similarity) best = { word, match: t.w, similarity }
     }
-    total += best
-  }
-  return total / queryWords.length
+    return best
+  })
+}
+
+/** The best trigram similarity between a query word and any word of the text, averaged over query words. */
+export function trigramWordSimilarity(query: string, text: string): number {
+  const closest = closestWords(query, text)
+  return closest.length ? closest.reduce((sum, c) => sum + c.similarity, 0) / closest.length : 0
+}
+
+/**
+ * The words of a text that correct the query's typos, to mark in its highlight: for each query
+ * word of four letters or more that the text does not hold, the text's word most like it, when
+ * as alike as a correction tier 1's vocabulary offers (trigram similarity 0.4).
+ */
+export function typoCorrectionsIn(query: string, text: string, threshold = 0.4): string[] {
+  return closestWords(query, text)
+    .filter((c) => c.word.length >= 4 && c.match !== c.word && c.similarity >= threshold)
+    .map((c) => c.match)
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }

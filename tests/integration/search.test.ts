@@ -247,6 +247,9 @@ describe('highlights', () => {
     expect(items[0].highlights[0]).toBe('Called my mother about the summer <mark>plans</mark>')
     const typo = await search(aliceSession, { query: 'hospitl', tiers: ['chronological'], limit: 5, offset: 0 })
     expect(typo.items[0].highlights[0]).toBe('Visited grandma at the <mark>hospital</mark> after her fall')
+    // A decrypted memory found by the same typo marks its correction too.
+    const secret = await search(aliceSession, { query: 'hospitl', tiers: ['confidential'], limit: 5, offset: 0 })
+    expect(secret.items[0].highlights[0]).toBe('Worried about the <mark>hospital</mark> bill for my knee surgery')
   })
 
   it('mark the matches and escape everything else', async () => {

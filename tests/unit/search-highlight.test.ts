@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hasSearchableWords, parseQuery } from '@/lib/search/query'
-import { highlight } from '@/lib/search/text'
+import { highlight, typoCorrectionsIn } from '@/lib/search/text'
 
 describe('highlight', () => {
   it('marks the words full text matches: those with the stem of a query word', () => {
@@ -27,6 +27,19 @@ describe('highlight', () => {
     const snippet = highlight(text, parseQuery('zeppelin'))
     expect(snippet.startsWith('…')).toBe(true)
     expect(snippet).toContain('<mark>zeppelin</mark>')
+  })
+})
+
+describe('typoCorrectionsIn (the corrections to mark in a decrypted memory found by a typo)', () => {
+  it('picks the word of the text most like each misspelt query word', () => {
+    expect(typoCorrectionsIn('grandma hospitl', 'Visited grandma at the hospital after her fall')).toEqual(['hospital'])
+    expect(typoCorrectionsIn('lockr hospitl', 'The locker code at the hospital gym')).toEqual(['locker', 'hospital'])
+  })
+
+  it('leaves out words the text holds, short words, and words nothing in the text is like', () => {
+    expect(typoCorrectionsIn('hospital', 'at the hospital')).toEqual([])
+    expect(typoCorrectionsIn('gym', 'the gum on the gym floor')).toEqual([])
+    expect(typoCorrectionsIn('zeppelin', 'Visited grandma at the hospital')).toEqual([])
   })
 })
 
