@@ -55,9 +55,10 @@ describe('when the server ends connections mid-request', () => {
       await Promise.all([killing, ...searching])
       // The storm did reach the searches, and searches still answered during it: about half
       // of them on a quiet machine, fewer on a busy one, where each takes longer and is caught
-      // more often. (One in about ten runs, one of the few hundred searches caught in it has
-      // been seen not to settle within 15 s: not yet explained, and not asserted here; what the
-      // unmended driver did is below: nothing answered afterwards.)
+      // more often. (One in about ten runs, one of the few hundred searches caught in it was
+      // seen not to settle within 15 s; the fourth mend of scripts/patch-postgres.mjs made that
+      // rarer, but it is not asserted here. What the unmended driver did is below: nothing
+      // answered afterwards.)
       expect(outcomes.some((o) => o !== 'ok' && o !== 'still waiting')).toBe(true)
       expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(outcomes.length / 5)
 
