@@ -1,0 +1,34 @@
+// Everyday chat is not locked away: a message sent from a chat app is often a reply, thanks,
+// a taste or a hobby, with warm words in it, and belongs in tier 1 where search and digests
+// reach it. Private matters in the same register still go to a protected tier. None of these
+// sentences is in the training corpus.
+import { describe, expect, it } from 'vitest'
+import { classify } from '@/lib/classify'
+import { TIER_LEVEL } from '@/lib/tiers'
+
+const tierOf = async (text: string) => (await classify(text, { allowRemote: false, now: new Date('2026-06-10T12:00:00Z') })).tier
+
+describe('the local classifier on everyday chat', () => {
+  it.each([
+    'thank you, that made my day!',
+    "I'm really into documentaries about space",
+    'my family always keeps me going, they mean the world to me',
+    'that mural is gorgeous, I love the bold colours',
+    "you're so talented, keep painting!",
+    'woodwork is such a satisfying hobby',
+    'my van broke down on the ring road again',
+    'we had a lovely picnic in the park with the grandkids on sunday',
+    'I went to a drumming class last night, so much fun',
+  ])('keeps "%s" in tier 1', async (text) => {
+    expect(TIER_LEVEL[await tierOf(text)]).toBe(1)
+  })
+
+  it.each([
+    "I've been feeling really low since the divorce and can't face anyone",
+    'my therapist thinks the panic attacks are linked to my job',
+    'we are behind on the mortgage by three months and I have not told my wife',
+    'my brother and I are not speaking since the row about dad',
+  ])('protects "%s"', async (text) => {
+    expect(TIER_LEVEL[await tierOf(text)]).toBeGreaterThanOrEqual(2)
+  })
+})
