@@ -76,8 +76,19 @@ async function dlp() {
   console.log(`  Direct negatives pushed above confidential: ${directNegativeAboveConfidential}`)
   console.log('  per category F1:')
   for (const [name, c] of [...byCategory].sort()) console.log(`    ${name.padEnd(32)} F1 ${fmt(metrics(c).f1)}`)
-  latencies.sort((a, b) => a - b)
-  console.log(`\nLocal classification latency over ${latencies.length} messages: p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`)
+  // The pass above is the first a fresh process makes, its code still being compiled; a server
+  // classifies message after message, so the same rows again show the latency it settles at.
+  const warm: number[] = []
+  for (const row of rows) {
+    const started = performance.now()
+    await classify(row.Example, { now, allowRemote: false })
+    warm.push(performance.now() - started)
+  }
+  const figures = (xs: number[]) => {
+    xs.sort((a, b) => a - b)
+    return `p50 ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`
+  }
+  console.log(`\nLocal classification latency over ${latencies.length} messages: first pass of a fresh process ${figures(latencies)}; again ${figures(warm)}`)
 }
 
 interface PresidioRecord {

@@ -52,11 +52,22 @@ const PHRASES = ATTRIBUTES.flatMap((attribute) =>
   }),
 )
 
-function matchesAt(words: Word[], i: number, parts: string[], skeletons: string[]): boolean {
-  if (i + parts.length > words.length) return false
+/** Each word as phrases are matched against it: without "'s", and its skeleton (typos). */
+interface Forms {
+  bare: string[]
+  skeletons: string[]
+}
+
+function formsOf(words: Word[]): Forms {
+  const bare = words.map((w) => w.lower.replace(/['’]s$/, ''))
+  return { bare, skeletons: bare.map(skeleton) }
+}
+
+function matchesAt(forms: Forms, i: number, parts: string[], skeletons: string[]): boolean {
+  if (i + parts.length > forms.bare.length) return false
   return parts.every((part, k) => {
-    const w = words[i + k].lower.replace(/['’]s$/, '')
-    return w === part || w === `${part}s` || (part.length >= 5 && skeleton(w) === skeletons[k])
+    const w = forms.bare[i + k]
+    return w === part || w === `${part}s` || (part.length >= 5 && forms.skeletons[i + k] === skeletons[k])
   })
 }
 
@@ -134,10 +145,12 @@ export function findPersonalData(scan: Scan): Finding[] {
         return { text: m[0].replace(/[.,]+$/, ''), lower: m[0].toLowerCase().replace(/[.,]+$/, ''), start, end: start + m[0].length }
       }),
     )
+    // Computed once per word, not once per word and phrase.
+    const forms = formsOf(words)
     for (let i = 0; i < words.length; i++) {
       const owner = words.slice(Math.max(0, i - 3), i).some((w) => OWNERS.has(w.lower))
       for (const { attribute, parts, skeletons } of PHRASES) {
-        if (!matchesAt(words, i, parts, skeletons)) continue
+        if (!matchesAt(forms, i, parts, skeletons)) continue
         const after = i + parts.length
         // Without an owner, only a value stated right after the attribute counts.
         if (!owner && (attribute.value === 'none' || !STATE.has(words[after]?.lower ?? ''))) continue
