@@ -5,11 +5,25 @@
 const LOCALE = 'en-GB'
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
-function format(iso: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions, locale = LOCALE): string {
+/** A formatter kept per locale, zone and style: making one costs far more than using it. Throws for an unknown zone. */
+function formatterFor(timeZone: string, style: string, options: Intl.DateTimeFormatOptions, locale = LOCALE): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${style}`
   let formatter = formatters.get(key)
   if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options })))
-  return formatter.format(new Date(iso))
+  return formatter
+}
+
+function format(iso: string, timeZone: string, style: string, options: Intl.DateTimeFormatOptions, locale = LOCALE): string {
+  return formatterFor(timeZone, style, options, locale).format(new Date(iso))
+}
+
+const WALL_CLOCK: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }
+
+/** How far `timeZone` is ahead of UTC at the instant `utc` (ms, to the second). Throws for an unknown zone. */
+export function zoneOffset(utc: number, timeZone: string): number {
+  const parts = formatterFor(timeZone, 'wall-clock', WALL_CLOCK, 'en-US').formatToParts(new Date(utc))
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(utc / 1000) * 1000
 }
 
 /** Date and time, e.g. "22 Nov 2026, 09:15" (long: "22 November 2026 at 09:15"). */

@@ -1,6 +1,7 @@
 // Time expressions ("yesterday", "on Friday at 10", "next week") found with chrono-node,
 // relative to the capture time in the user's time zone.
 import * as chrono from 'chrono-node'
+import { zoneOffset } from '@/lib/dates'
 
 export interface TimeExpression {
   text: string
@@ -11,34 +12,10 @@ export interface TimeExpression {
   direction: 'past' | 'future' | 'present'
 }
 
-// One formatter per time zone, kept: making one costs more than using it many times over.
-const formats = new Map<string, Intl.DateTimeFormat>()
-
-function formatIn(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formats.set(timeZone, format) // a name that is not a time zone threw before this
-  }
-  return format
-}
-
 /** Minutes east of UTC of a time zone at an instant (chrono's reference offset). */
 export function timezoneOffsetMinutes(timeZone: string, at: Date): number {
   try {
-    const parts = formatIn(timeZone).formatToParts(at)
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-    return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000)
+    return Math.round(zoneOffset(at.getTime(), timeZone) / 60_000)
   } catch {
     return 0
   }

@@ -4,6 +4,7 @@
 // reported instead of searched. Client-safe: the form builds its links with the same code.
 import { SOURCES } from '@/app/api/v1/memories/schema'
 import type { SearchInput } from '@/lib/search'
+import { zoneOffset } from '@/lib/dates'
 import { TIERS, type Tier } from '@/lib/tiers'
 
 export type Source = (typeof SOURCES)[number]
@@ -106,22 +107,6 @@ export function searchHref(state: Partial<SearchState>): string {
 
 export function activeFilterCount(state: SearchState): number {
   return (state.tiers.length ? 1 : 0) + (state.from || state.to ? 1 : 0) + (state.tags.length ? 1 : 0) + (state.source ? 1 : 0)
-}
-
-/** How far `timeZone` is ahead of UTC at the instant `utc` (ms). */
-function zoneOffset(utc: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(utc))
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(utc / 1000) * 1000
 }
 
 /** The first instant of a calendar day (YYYY-MM-DD) in a time zone; `dayOffset` moves the day. */
