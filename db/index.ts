@@ -5,12 +5,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type { Sql, TransactionSql } from 'postgres'
+import type { SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema'
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbExecutor = Db | Tx
+
+/** What running a statement needs: drizzle's `execute` (Db, Tx), or readStatementsAsUser's lean one. */
+export interface StatementExecutor {
+  execute(statement: SQL): Promise<unknown>
+}
 
 export interface DatabaseHandle {
   kind: 'pglite' | 'postgres'

@@ -4,9 +4,9 @@
 // when a query forgets its `where user_id = …`, and a statement that sets another user id
 // (an injection, say) gets nothing, since it cannot sign it.
 import { createHmac } from 'node:crypto'
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
-import { getDb, rowsOf, serverTransaction, type Db, type Tx } from './index'
+import { getDb, rowsOf, serverTransaction, type Db, type ServerTransaction, type StatementExecutor, type Tx } from './index'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -72,7 +72,26 @@ export interface ReadOptions extends WithUserOptions {
  * round trips, it is withUser. Either way the transaction is READ ONLY unless asked otherwise:
  * a write in it fails.
  */
-export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {}, readOnly = true }: ReadOptions = {}): Promise<T> {
+export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+  return read(userId, options, work, (tx) => tx.db as unknown as Tx)
+}
+
+/**
+ * readAsUser for work that only runs statements: on a server they go straight to the driver,
+ * prepared, without drizzle's own execute around each (0.1–0.15 ms of processor time a
+ * statement on the benchmark machine, a tenth of a search's); on PGlite through drizzle.
+ */
+export async function readStatementsAsUser<T>(userId: string, work: (tx: StatementExecutor) => Promise<T>, options: ReadOptions = {}): Promise<T> {
+  return read<T, StatementExecutor>(userId, options, work, (tx) => ({
+    execute: (statement: SQL) => {
+      const { sql: text, params } = dialect.sqlToQuery(statement)
+      // Queued as it is made (execute()), in the order the work makes them.
+      return tx.sql.unsafe(text, params as never[]).execute()
+    },
+  }))
+}
+
+async function read<T, E>(userId: string, { db, settings = {}, readOnly = true }: ReadOptions, work: (tx: E) => Promise<T>, executor: (tx: ServerTransaction) => E): Promise<T> {
   const client = db ?? (await getDb())
   const signature = await signed(client, userId)
   const onServer = serverTransaction(client)
@@ -81,7 +100,7 @@ export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>
       userId,
       async (tx) => {
         if (readOnly) await tx.execute(sql`set transaction read only`)
-        return work(tx)
+        return work(tx as unknown as E)
       },
       { db: client, settings },
     )
@@ -89,11 +108,11 @@ export async function readAsUser<T>(userId: string, work: (tx: Tx) => Promise<T>
   const setup = dialect.sqlToQuery(userSettings(userId, signature, settings))
   return new Promise<T>((resolve, reject) => {
     onServer(async (tx) => {
-      // A raw statement is queued as it is made, before anything the work sends through drizzle
-      // (which queues its own a few microtasks later): the settings come first, and when they
+      // A raw statement is queued as it is made, before anything the work sends (through
+      // drizzle, a few microtasks later; raw, after it): the settings come first, and when they
       // fail, so does everything after them in the transaction.
       const setting = tx.sql.unsafe(setup.sql, setup.params as never[]).execute()
-      const [, result] = await Promise.all([setting, work(tx.db as unknown as Tx)])
+      const [, result] = await Promise.all([setting, work(executor(tx))])
       resolve(result)
       return result
     }, { readOnly }).catch(reject)

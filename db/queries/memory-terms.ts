@@ -2,7 +2,7 @@
 // words by how rare they are and corrects typos against it.
 import { and, eq, lte, sql } from 'drizzle-orm'
 import { anyOf } from '../any-of'
-import { rowsOf, type DbExecutor } from '../index'
+import { rowsOf, type DbExecutor, type StatementExecutor } from '../index'
 import { memoryTerms } from '../schema'
 
 /**
@@ -39,7 +39,7 @@ export interface Vocabulary {
  * close ones.
  */
 export async function listQueryTermsByUser(
-  db: DbExecutor,
+  db: StatementExecutor,
   { userId, terms, correct = [], limit = 3, threshold = 0.4 }: { userId: string; terms: string[]; correct?: string[]; limit?: number; threshold?: number },
 ): Promise<{ vocabulary: Vocabulary; corrections: Map<string, string[]> }> {
   const asked = [...new Set([...terms, DOCUMENTS_TERM])]

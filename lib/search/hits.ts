@@ -17,6 +17,9 @@ export const hitColumns: SQL = sql.raw(
   new PgDialect().sqlToQuery(sql.join(HIT_ENTRIES.map(([key, column]) => sql`${column} as ${sql.identifier(key)}`), sql`, `)).sql,
 )
 
+/** A row of hitColumns as the driver hands it over (its id and the rest, keyed as MemoryRow's). */
+export type RawHit = Record<string, unknown> & { id: string }
+
 /** A row of hitColumns as drizzle would have read it (dates as dates, and so on). */
 export function hitRow(raw: Record<string, unknown>): MemoryRow {
   const row: Record<string, unknown> = {}

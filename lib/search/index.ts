@@ -7,7 +7,7 @@ import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
 import { anyOfOnce } from '@/db/any-of'
 import { memories, type Memory } from '@/db/schema'
-import { readAsUser, withUser } from '@/db/with-user'
+import { readAsUser, readStatementsAsUser, withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal'
 import { embedText } from '@/lib/embeddings'
@@ -19,8 +19,9 @@ import { publicMemory, type MemoryRow, type PublicMemory } from '@/lib/memories/
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { protectedLegs, type ProtectedHits } from './protected'
 import { hasSearchableWords, parseQuery } from './query'
-import { GENERIC_PLANS, MEANING_SETTINGS, meaningLeg, tierOneCandidates, tierOneWhere, wordsLeg, type Candidate, type MatchKind, type TierOne } from './signals'
-import { highlight, typoCorrectionsIn } from './text'
+import { hitRow } from './hits'
+import { GENERIC_PLANS, MEANING_SETTINGS, meaningLeg, tierOneCandidates, tierOneRows, tierOneWhere, wordsLeg, type Candidate, type MatchKind, type TierOne } from './signals'
+import { highlight, highlighter, typoCorrectionsIn } from './text'
 
 export type { MatchKind }
 
@@ -77,6 +78,11 @@ export function searchFilters(userId: string, input: Pick<SearchInput, 'source' 
   return and(...conditions)!
 }
 
+/** Resolves after two turns of the event loop: after the driver's writes queued in this one. */
+function afterTwoTurns(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
+}
+
 function fuse(candidate: Candidate): number {
   return Object.values(candidate.ranks).reduce((sum, rank) => sum + 1 / (RRF_K + rank), 0)
 }
@@ -91,32 +97,41 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
   const open = wanted.filter((t) => TIER_LEVEL[t] === 1)
   const unlocked = wanted.filter((t) => TIER_LEVEL[t] >= 2 && canRead(principal, t))
   const userId = principal.user.id
-  const embedding = await embedText(q.text || q.phrases.flat().join(' '))
+  const onServer = hasConcurrentTransactions(await getDb())
+  // On a server the query's embedding is made while the transactions' BEGINs travel: the
+  // driver writes what it was handed at the next turn of the event loop, the embedding waits
+  // for the turn after (0.1–0.3 ms of processor time taken off the wait for the answer).
+  const embedding = (onServer ? afterTwoTurns() : Promise.resolve()).then(() => embedText(q.text || q.phrases.flat().join(' ')))
+  // (Its failure fails the signals that wait for it; a search none of them waits for goes on.)
+  embedding.catch(() => {})
 
   const signals = input.signals ?? ALL_SIGNALS
   const where = open.length ? tierOneWhere(searchFilters(userId, input, open, range), q) : null
   const secretWhere = searchFilters(userId, { ...input, tags: undefined }, unlocked, range)
-  const protectedIn = async (tx: DbExecutor) => (unlocked.length ? timed(timings, 'protected', protectedLegs(tx, secretWhere, q, embedding)) : null)
+  const protectedIn = async (tx: DbExecutor) => (unlocked.length ? timed(timings, 'protected', protectedLegs(tx, secretWhere, q, await embedding)) : null)
 
-  // Fusion; the signals' lists came with the rows to show.
+  // Fusion; the signals' lists came with the rows they can put on the page.
   const finish = (tierOne: TierOne | null, secret: ProtectedHits | null) => {
-    const candidates = new Map<string, Candidate>([...(tierOne?.candidates ?? []), ...(secret?.candidates ?? [])])
-    const ranked = [...candidates.values()].sort((a, b) => fuse(b) - fuse(a) || a.id.localeCompare(b.id))
+    const candidates = [...(tierOne?.candidates.values() ?? []), ...(secret?.candidates.values() ?? [])].map((c) => ({ ...c, score: fuse(c) }))
+    const ranked = candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
     const page = ranked.slice(input.offset, input.offset + input.limit)
-    return { page, plain: tierOne?.rows ?? new Map<string, MemoryRow>(), secret, corrections: tierOne?.corrections ?? [] }
+    return { page, tierOne, secret, corrections: tierOne?.corrections ?? [] }
   }
+  // Each word list comes with the rows of its first `wide` only (what can reach the page).
+  const wide = input.offset + input.limit
   let outcome: Awaited<ReturnType<typeof finish>>
   if (!where) {
     outcome = finish(null, unlocked.length ? await withUser(userId, protectedIn) : null)
-  } else if (hasConcurrentTransactions(await getDb())) {
+  } else if (onServer) {
     // On a server's pool the signals run at the same time, each in a read transaction of its
-    // own (readAsUser: the user's settings travel with its first statement), none waiting for
-    // another, each list with the rows it is shown with: words, with the plans prepared once
-    // per connection (GENERIC_PLANS); meaning; and the protected tiers (not read-only:
-    // decrypting mid-rotation rewraps the tier's data key).
+    // own (the user's settings travel with its first statement; tier 1's statements go straight
+    // to the driver, readStatementsAsUser), none waiting for another, each list with the rows
+    // it can put on the page: words, with the plans prepared once per connection
+    // (GENERIC_PLANS); meaning; and the protected tiers (not read-only: decrypting
+    // mid-rotation rewraps the tier's data key).
     const [words, semantic, secret] = await Promise.all([
-      timed(timings, 'words', readAsUser(userId, (tx) => wordsLeg(tx, userId, where, q, signals), { settings: GENERIC_PLANS })),
-      timed(timings, 'meaning', readAsUser(userId, (tx) => meaningLeg(tx, where, q, embedding, signals), { settings: MEANING_SETTINGS })),
+      timed(timings, 'words', readStatementsAsUser(userId, (tx) => wordsLeg(tx, userId, where, q, signals, { wide }), { settings: GENERIC_PLANS })),
+      timed(timings, 'meaning', readStatementsAsUser(userId, async (tx) => meaningLeg(tx, where, q, await embedding, signals), { settings: MEANING_SETTINGS })),
       unlocked.length ? readAsUser(userId, protectedIn, { readOnly: false }) : null,
     ])
     outcome = finish(tierOneCandidates(words, semantic), secret)
@@ -125,14 +140,27 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     outcome = await withUser(
       userId,
       async (tx) => {
-        const words = await timed(timings, 'words', wordsLeg(tx, userId, where, q, signals))
-        const semantic = await timed(timings, 'meaning', meaningLeg(tx, where, q, embedding, signals))
+        const words = await timed(timings, 'words', wordsLeg(tx, userId, where, q, signals, { wide }))
+        const semantic = await timed(timings, 'meaning', meaningLeg(tx, where, q, await embedding, signals))
         return finish(tierOneCandidates(words, semantic), await protectedIn(tx))
       },
       { settings: MEANING_SETTINGS },
     )
   }
-  const { page, plain, secret, corrections } = outcome
+  const { page, tierOne, secret, corrections } = outcome
+  // The tier-1 rows of the page, from the lists; a memory that made the page from low in its
+  // lists came without them and is read now.
+  const plain = new Map<string, MemoryRow>()
+  const missing: string[] = []
+  for (const c of page) {
+    if (!tierOne?.candidates.has(c.id)) continue
+    const raw = tierOne.rows.get(c.id)
+    if (raw) plain.set(c.id, hitRow(raw))
+    else missing.push(c.id)
+  }
+  if (missing.length && where) for (const row of await readStatementsAsUser(userId, (tx) => tierOneRows(tx, where, missing))) plain.set(row.id, row)
+  const marking = highlighter(q)
+  const markingCorrections = corrections.length ? highlighter(q, corrections) : marking
   const result: SearchHit[] = []
   for (const c of page) {
     const tierOneRow = plain.get(c.id)
@@ -142,10 +170,10 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     if (input.tags?.length && TIER_LEVEL[row.tier] >= 2 && !input.tags.some((t) => body.tags.includes(t))) continue
     result.push({
       memory: publicMemory(row, body),
-      score: Math.round(fuse(c) * 10_000) / 10_000,
+      score: Math.round(c.score * 10_000) / 10_000,
       // The words full text matched, by stem, and the corrections of typos that found it (for
       // tier 1 from the user's vocabulary, for a decrypted memory from its own words).
-      highlights: [highlight(body.content, q, { also: !c.ranks.fuzzy ? [] : tierOneRow ? corrections : typoCorrectionsIn(q.text, body.content) })],
+      highlights: [!c.ranks.fuzzy ? marking(body.content) : tierOneRow ? markingCorrections(body.content) : highlight(body.content, q, { also: typoCorrectionsIn(q.text, body.content) })],
       matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
     })
   }

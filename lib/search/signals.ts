@@ -2,11 +2,12 @@
 // typos (full text over the GIN index, with the per-user vocabulary), and meaning (nearest
 // neighbours on the HNSW index); and the fusion candidates their lists make.
 import { and, sql, type SQL } from 'drizzle-orm'
-import { rowsOf, type DbExecutor } from '@/db'
+import { rowsOf, type StatementExecutor } from '@/db'
 import { listQueryTermsByUser } from '@/db/queries/memory-terms'
 import { EMBEDDING_DIMENSIONS, memories } from '@/db/schema'
+import { anyOfOnce } from '@/db/any-of'
 import type { MemoryRow } from '@/lib/memories/serialize'
-import { hitColumns, hitRow } from './hits'
+import { hitColumns, hitRow, type RawHit } from './hits'
 import { toTsQuery, type ParsedQuery } from './query'
 import { fullText, termsOfGroups, tsQuery, weighGroups } from './words'
 
@@ -31,7 +32,8 @@ export const SEMANTIC_MIN = 0.25
  */
 export interface TierOne {
   candidates: Map<string, Candidate>
-  rows: Map<string, MemoryRow>
+  /** The rows the lists came with, as the driver read them (hitRow makes a MemoryRow of one). */
+  rows: Map<string, RawHit>
   corrections: string[]
 }
 
@@ -79,7 +81,7 @@ export function tierOneWhere(filter: SQL, q: ParsedQuery): SQL {
  * the words the user has never written are corrected against it (a small table with a trigram
  * index); memories holding the corrections are found by full text.
  */
-export async function wordsLeg(tx: DbExecutor, userId: string, where: SQL, q: ParsedQuery, signals: readonly MatchKind[]) {
+export async function wordsLeg(tx: StatementExecutor, userId: string, where: SQL, q: ParsedQuery, signals: readonly MatchKind[], { wide }: { wide?: number } = {}) {
   const tsquery = toTsQuery(q)
   const groups = [...q.words, ...q.phrases.map((p) => [p.join(' <-> ')])]
   const asked = [...new Set(q.text.split(' ').filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))]
@@ -94,8 +96,8 @@ export async function wordsLeg(tx: DbExecutor, userId: string, where: SQL, q: Pa
   const corrections = [...new Set([...found.values()].flat())]
   // Both lists at once: sent together, they share one round trip to the database.
   const [fts, fuzzy] = await Promise.all([
-    wantWords ? fullText(tx, where, tsquery, weighGroups(groups, vocabulary)) : null,
-    corrections.length ? fullText(tx, where, corrections.join(' | '), weighGroups(corrections.map((term) => [term]), vocabulary)) : null,
+    wantWords ? fullText(tx, where, tsquery, weighGroups(groups, vocabulary), { wide }) : null,
+    corrections.length ? fullText(tx, where, corrections.join(' | '), weighGroups(corrections.map((term) => [term]), vocabulary), { wide }) : null,
   ])
   return { fts: fts?.ids ?? [], fuzzy: fuzzy?.ids ?? [], rows: [...(fts?.rows ?? []), ...(fuzzy?.rows ?? [])], corrections }
 }
@@ -111,15 +113,24 @@ export function nearestNeighbours(where: SQL, embedding: { vector: number[]; mod
     limit ${sql.raw(String(MEANING_LIMIT))}`
 }
 
-/** Meaning: the nearest neighbours close enough to count, best first. */
-export async function meaningLeg(tx: DbExecutor, where: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }, signals: readonly MatchKind[]): Promise<MemoryRow[]> {
+/** Meaning: the nearest neighbours close enough to count, best first (rows as the driver read them). */
+export async function meaningLeg(tx: StatementExecutor, where: SQL, q: ParsedQuery, embedding: { vector: number[]; model: string }, signals: readonly MatchKind[]): Promise<RawHit[]> {
   if (!q.text || !signals.includes('semantic')) return []
-  const rows = rowsOf<{ id: string; distance: number }>(await tx.execute(nearestNeighbours(where, embedding)))
-  return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN).map(hitRow)
+  const rows = rowsOf<RawHit & { distance: number }>(await tx.execute(nearestNeighbours(where, embedding)))
+  return rows.filter((r) => 1 - Number(r.distance) >= SEMANTIC_MIN)
+}
+
+/**
+ * The rows of tier-1 memories the fusion put on the page whose lists came without them (ids
+ * only past their first rows: a memory ranked low in two word lists, say). Rare.
+ */
+export async function tierOneRows(tx: StatementExecutor, where: SQL, ids: string[]): Promise<MemoryRow[]> {
+  if (ids.length === 0) return []
+  return rowsOf<RawHit>(await tx.execute(sql`select ${hitColumns} from ${memories} where ${where} and ${anyOfOnce(memories.id, ids)}`)).map(hitRow)
 }
 
 /** The signals' lists as fusion candidates. */
-export function tierOneCandidates(words: { fts: string[]; fuzzy: string[]; rows: MemoryRow[]; corrections: string[] }, semantic: MemoryRow[]): TierOne {
+export function tierOneCandidates(words: { fts: string[]; fuzzy: string[]; rows: RawHit[]; corrections: string[] }, semantic: RawHit[]): TierOne {
   const candidates = new Map<string, Candidate>()
   const note = (kind: MatchKind) => (id: string, i: number) => {
     const c = candidates.get(id) ?? { id, ranks: {} }

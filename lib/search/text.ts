@@ -99,26 +99,32 @@ export function textStems(text: string): Set<string> {
  * match. Everything else is escaped.
  */
 export function highlight(content: string, q: ParsedQuery, { also = [], width = 160 }: { also?: readonly string[]; width?: number } = {}): string {
-  const wanted = queryStems(q, also)
-  const matches = stemMatcher(wanted)
-  let first = 0
-  if (content.length > width) {
-    for (const m of content.matchAll(WORD)) {
-      if (matches(m[0])) {
-        first = m.index
-        break
+  return highlighter(q, also, width)(content)
+}
+
+/** highlight for many memories of one search: the query's stems found once. */
+export function highlighter(q: ParsedQuery, also: readonly string[] = [], width = 160): (content: string) => string {
+  const matches = stemMatcher(queryStems(q, also))
+  return (content) => {
+    let first = 0
+    if (content.length > width) {
+      for (const m of content.matchAll(WORD)) {
+        if (matches(m[0])) {
+          first = m.index
+          break
+        }
       }
     }
+    const start = Math.max(0, Math.min(first - width / 3, content.length - width))
+    const slice = content.slice(start, start + width)
+    let marked = ''
+    let at = 0
+    for (const m of slice.matchAll(WORD)) {
+      if (!matches(m[0])) continue
+      marked += `${escape(slice.slice(at, m.index))}<mark>${escape(m[0])}</mark>`
+      at = m.index + m[0].length
+    }
+    marked += escape(slice.slice(at))
+    return `${start > 0 ? '…' : ''}${marked}${start + width < content.length ? '…' : ''}`
   }
-  const start = Math.max(0, Math.min(first - width / 3, content.length - width))
-  const slice = content.slice(start, start + width)
-  let marked = ''
-  let at = 0
-  for (const m of slice.matchAll(WORD)) {
-    if (!matches(m[0])) continue
-    marked += `${escape(slice.slice(at, m.index))}<mark>${escape(m[0])}</mark>`
-    at = m.index + m[0].length
-  }
-  marked += escape(slice.slice(at))
-  return `${start > 0 ? '…' : ''}${marked}${start + width < content.length ? '…' : ''}`
 }

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '@/db'
 import { memories, notifications, users, type User } from '@/db/schema'
-import { readAsUser, withUser } from '@/db/with-user'
+import { readAsUser, readStatementsAsUser, withUser } from '@/db/with-user'
 import { setupTestDatabase } from '../fixtures/db'
 
 const test = setupTestDatabase()
@@ -174,5 +174,46 @@ describe('readAsUser (a read whose BEGIN and settings share the first statementâ
       return readAsUser(alice.id, async (tx) => [(await tx.select().from(memories)).length, (await other).length, i])
     })
     expect(await Promise.all(reads)).toEqual(Array.from({ length: 30 }, (_, i) => [1, 2, i]))
+  })
+})
+
+describe('readStatementsAsUser (statements straight to the driver on a server)', () => {
+  it('shows the user only their own rows, as the application role, with the settings asked for, in the order the statements were made', async () => {
+    const [mine, [who], [after]] = await readStatementsAsUser(
+      alice.id,
+      async (tx) =>
+        Promise.all([
+          tx.execute(sql`select user_id, content from memories`).then((r) => rowsOf<{ user_id: string }>(r)),
+          tx.execute(sql`select current_user as role, current_setting('statement_timeout') as timeout, set_config('app.probe', 'set', true) as probe`).then((r) => rowsOf<{ role: string; timeout: string }>(r)),
+          // Made after the statement above, sent without waiting for it: it sees what that one set.
+          tx.execute(sql`select current_setting('app.probe', true) as probe`).then((r) => rowsOf<{ probe: string }>(r)),
+        ]),
+      { settings: { statement_timeout: '4321' } },
+    )
+    expect(mine.length).toBeGreaterThan(0)
+    expect(mine.every((m) => m.user_id === alice.id)).toBe(true)
+    expect(who).toMatchObject({ role: 'mnemo_app', timeout: '4321ms' })
+    expect(after.probe).toBe('set')
+  })
+
+  it('refuses to write, and fails with the statement that failed', async () => {
+    await expect(
+      readStatementsAsUser(alice.id, (tx) => tx.execute(sql`insert into notifications (user_id, kind, title) values (${alice.id}, 'x', 'written in a lean read')`)),
+    ).rejects.toSatisfy((error: Error) => /read-only transaction/i.test(String(error.cause ?? error)))
+    expect(await test.handle.db.select().from(notifications).where(sql`title = 'written in a lean read'`)).toEqual([])
+    const failing = await Promise.allSettled(Array.from({ length: 25 }, () => readStatementsAsUser(alice.id, (tx) => tx.execute(sql`select 1 / 0`))))
+    for (const attempt of failing) {
+      expect(attempt.status).toBe('rejected')
+      expect(String((attempt as PromiseRejectedResult).reason.cause ?? (attempt as PromiseRejectedResult).reason)).toMatch(/division by zero/)
+    }
+    const after = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        test.handle.db.execute(sql`select current_setting('app.user_id', true) as user_id, current_user as role`).then((r) => rowsOf<{ user_id: string | null; role: string }>(r)[0]),
+      ),
+    )
+    for (const row of after) {
+      expect(row.user_id ?? '').toBe('')
+      expect(row.role).not.toBe('mnemo_app')
+    }
   })
 })

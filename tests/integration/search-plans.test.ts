@@ -77,6 +77,17 @@ describe('generic plans of the search statements, under row level security', () 
     expect(plan).not.toMatch(/Seq Scan/)
   })
 
+  it('ranks words through the GIN index when only the first rows bring their columns, and reads those by id', async () => {
+    const groups: WordGroup[] = [
+      { tsquery: 'albatross', idf: 3.2, df: 30 },
+      { tsquery: 'river | stream', idf: 1.1, df: 40 },
+    ]
+    const plan = await genericPlan(asSent(rankedMatches(where(), groups, '(albatross) | (river | stream)', 60, 20)))
+    expect(plan).toMatch(/Index Cond: \(\(user_id = \$\d+\) AND \(search_vector @@ (\$\d+|\(InitPlan \d+\)\.col1)\)\)/)
+    expect(plan).toMatch(/Index Scan using memories_pkey/)
+    expect(plan).not.toMatch(/Seq Scan/)
+  })
+
   it('returns under those plans what the rows hold', async () => {
     const run = <T,>(work: (tx: Tx) => Promise<T>) => withUser(user.id, work, { settings: GENERIC_PLANS })
     const mine = searchFilters(user.id, {}, ['chronological', 'general'])
@@ -91,6 +102,10 @@ describe('generic plans of the search statements, under row level security', () 
         rowsOf<{ id: string }>(await tx.execute(rankedMatches(searchFilters(user.id, { tags: ['travel'] }, ['chronological', 'general']), [{ tsquery: 'albatross', idf: 1, df: 30 }], 'albatross', 60))),
       )
       expect(tagged).toEqual([])
+      // The first 10 with their columns, the other 20 with their ids alone, in the same order.
+      const some = await run(async (tx) => rowsOf<{ match_id: string; content: string | null }>(await tx.execute(rankedMatches(mine, [{ tsquery: 'albatross', idf: 1, df: 30 }], 'albatross', 60, 10))))
+      expect(some.map((r) => r.match_id)).toEqual(found.map((r) => r.id))
+      expect(some.map((r) => r.content)).toEqual([...found.slice(0, 10).map((r) => r.content), ...Array(20).fill(null)])
     }
   })
 })

@@ -244,3 +244,23 @@ describe('indexes under row level security', () => {
     expect(seen.every((r) => r.user_id === user.id)).toBe(true)
   })
 })
+
+describe('a list with the columns of its first rows only', () => {
+  it('ranks as the list with every row’s columns, and brings those of the first `wide`', async () => {
+    await withUser(user.id, async (tx) => {
+      const groups = await weigh(tx, [['walk'], ['zeppelin']])
+      const all = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 30, budget: 0 })
+      const some = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 30, budget: 0, wide: 5 })
+      expect(some.ids).toEqual(all.ids)
+      expect(all.rows.map((r) => r.id)).toEqual(all.ids)
+      expect(some.rows.map((r) => r.id)).toEqual(all.ids.slice(0, 5))
+      expect(some.rows).toEqual(all.rows.slice(0, 5))
+      // And so when MaxScore prunes.
+      const pruned = await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 20, budget: 100, wide: 3 })
+      expect(pruned.pruned).toBe(true)
+      expect(pruned.ids).toEqual(all.ids.slice(0, 20))
+      expect(pruned.rows.map((r) => r.id)).toEqual(all.ids.slice(0, 3))
+      expect((await fullText(tx, mine(), 'walk | zeppelin', groups, { limit: 20, wide: 0 })).rows).toEqual([])
+    })
+  })
+})
