@@ -112,8 +112,9 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
 
   // Fusion; the signals' lists came with the rows they can put on the page.
   const finish = (tierOne: TierOne | null, secret: ProtectedHits | null) => {
-    const candidates = [...(tierOne?.candidates.values() ?? []), ...(secret?.candidates.values() ?? [])].map((c) => ({ ...c, score: fuse(c) }))
-    const ranked = candidates.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    const candidates = [...(tierOne?.candidates.values() ?? []), ...(secret?.candidates.values() ?? [])].map(({ id, ranks }) => ({ id, ranks, score: fuse({ id, ranks }) }))
+    // Ties by id (lowercase UUIDs: as code units sort them, as collation would, only cheaper).
+    const ranked = candidates.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     const page = ranked.slice(input.offset, input.offset + input.limit)
     return { page, tierOne, secret, corrections: tierOne?.corrections ?? [] }
   }
