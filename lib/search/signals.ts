@@ -76,6 +76,9 @@ export function tierOneWhere(filter: SQL, q: ParsedQuery): SQL {
   return q.excluded.length ? and(filter, sql`not (search_vector @@ ${tsQuery(q.excluded.join(' | '))})`)! : filter
 }
 
+/** A vocabulary that counts nothing: groups weighed by it are the groups full text can match. */
+const UNCOUNTED = { documents: 0, counts: new Map<string, number>() }
+
 /**
  * Words and typos, with one look-up of the vocabulary: the query words' counts weigh them, and
  * the words the user has never written are corrected against it (a small table with a trigram
@@ -88,15 +91,22 @@ export async function wordsLeg(tx: StatementExecutor, userId: string, where: SQL
   const wantWords = tsquery !== null && signals.includes('fts')
   const wantTypos = signals.includes('fuzzy') && asked.length > 0
   if (!wantWords && !wantTypos) return { fts: [], fuzzy: [], rows: [], corrections: [] }
-  const { vocabulary, corrections: found } = await listQueryTermsByUser(tx, {
+  const looked = listQueryTermsByUser(tx, {
     userId,
     terms: wantWords ? termsOfGroups(groups) : [],
     correct: wantTypos ? asked : [],
   })
+  // A query of one word (or phrase) ranks by ts_rank alone: how rare the word is changes no
+  // place in its list, so the list is asked for at once, sent behind the vocabulary look-up
+  // in the same write, instead of a round trip after it ("coffee", "what did I do at the beach").
+  const alone = weighGroups(groups, UNCOUNTED)
+  const early = wantWords && alone.length === 1 ? fullText(tx, where, tsquery, alone, { wide }) : null
+  early?.catch(() => {})
+  const { vocabulary, corrections: found } = await looked
   const corrections = [...new Set([...found.values()].flat())]
   // Both lists at once: sent together, they share one round trip to the database.
   const [fts, fuzzy] = await Promise.all([
-    wantWords ? fullText(tx, where, tsquery, weighGroups(groups, vocabulary), { wide }) : null,
+    early ?? (wantWords ? fullText(tx, where, tsquery, weighGroups(groups, vocabulary), { wide }) : null),
     corrections.length ? fullText(tx, where, corrections.join(' | '), weighGroups(corrections.map((term) => [term]), vocabulary), { wide }) : null,
   ])
   return { fts: fts?.ids ?? [], fuzzy: fuzzy?.ids ?? [], rows: [...(fts?.rows ?? []), ...(fuzzy?.rows ?? [])], corrections }
