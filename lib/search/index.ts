@@ -107,8 +107,8 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
 
   const signals = input.signals ?? ALL_SIGNALS
   const where = open.length ? tierOneWhere(searchFilters(userId, input, open, range), q) : null
-  const secretWhere = searchFilters(userId, { ...input, tags: undefined }, unlocked, range)
-  const protectedIn = async (tx: DbExecutor) => (unlocked.length ? timed(timings, 'protected', protectedLegs(tx, secretWhere, q, await embedding)) : null)
+  const protectedIn = async (tx: DbExecutor) =>
+    unlocked.length ? timed(timings, 'protected', protectedLegs(tx, searchFilters(userId, { ...input, tags: undefined }, unlocked, range), q, await embedding)) : null
 
   // Fusion; the signals' lists came with the rows they can put on the page.
   const finish = (tierOne: TierOne | null, secret: ProtectedHits | null) => {
