@@ -56,7 +56,7 @@ function cuttable() {
 
 describe('a connection closed as it opens', () => {
   it('opens again and answers the statement waiting for it', { timeout: 20_000 }, async () => {
-    const sql = postgres(database.url!, { max: 1, connect_timeout: 3, onnotice: () => {}, socket: cutOnce() as never })
+    const sql = postgres(database.url!, { max: 1, connect_timeout: 3, onnotice: () => {}, socket: cutOnce() } as postgres.Options<Record<string, never>>)
     try {
       const started = Date.now()
       const [{ answer }] = await sql<{ answer: number }[]>`select 41 + 1 as answer`
@@ -75,7 +75,7 @@ describe('a connection closed as it opens', () => {
 describe('a connection closed while a statement waits to be written', () => {
   it('fails that statement, and the next one opens a new session at once', { timeout: 20_000 }, async () => {
     const sockets = cuttable()
-    const sql = postgres(database.url!, { max: 1, connect_timeout: 3, onnotice: () => {}, socket: sockets.socket as never })
+    const sql = postgres(database.url!, { max: 1, connect_timeout: 3, onnotice: () => {}, socket: sockets.socket } as postgres.Options<Record<string, never>>)
     try {
       expect((await sql<{ n: number }[]>`select 1 as n`)[0].n).toBe(1)
       // Handed to the connection a few microtasks on, and queued by it for the next turn of the
