@@ -1,14 +1,12 @@
 // npm run bench:capture — captures through the HTTP API of a production build (`next start`)
 // on a fresh embedded database (or DATABASE_URL), with the local models: latency p50/p95 one
 // at a time, then throughput with 16 concurrent clients, and the server's RSS.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { percentile } from './data'
+import { freePort, startServer, stopServer, waitHealthy } from './server'
 
-const PORT = Number(process.env.BENCH_PORT ?? 3390)
-const BASE = `http://127.0.0.1:${PORT}`
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300)
 const CONCURRENT_TOTAL = Number(process.env.BENCH_TOTAL ?? 2000)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16)
@@ -30,27 +28,8 @@ if (!fs.existsSync('.next/BUILD_ID')) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mnemo-bench-'))
-const server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-  env: { ...process.env, MNEMO_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', MNEMO_REGISTER_MAX_PER_IP: '1000' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-})
-let serverLog = ''
-server.stdout.on('data', (d) => (serverLog += d))
-server.stderr.on('data', (d) => (serverLog += d))
-
-async function waitHealthy() {
-  const started = Date.now()
-  while (Date.now() - started < 60_000) {
-    try {
-      const r = await fetch(`${BASE}/api/health`)
-      if (r.ok) return Date.now() - started
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`the server did not become healthy:\n${serverLog}`)
-}
+const server = startServer(Number(process.env.BENCH_PORT ?? (await freePort())), { MNEMO_DATA_DIR: dataDir, MNEMO_REGISTER_MAX_PER_IP: '1000' })
+const BASE = server.base
 
 async function post(pathname: string, body: unknown, token?: string) {
   const r = await fetch(`${BASE}${pathname}`, {
@@ -86,7 +65,7 @@ function serverRss(): number {
 }
 
 try {
-  const ready = await waitHealthy()
+  const ready = await waitHealthy(server, 60_000)
   console.log(`server healthy after ${ready} ms (cold start on an empty database)`)
   await post('/api/v1/auth/register', { phone: '+14155550190', password: 'bench-marmot-violin-77' })
   const { access_token: token } = await post('/api/v1/auth/token', { phone: '+14155550190', password: 'bench-marmot-violin-77' })
@@ -125,8 +104,6 @@ try {
       `p50 ${percentile(concurrent, 50).toFixed(1)} ms, p95 ${percentile(concurrent, 95).toFixed(1)} ms; server RSS peak ${peakRss.toFixed(0)} MB`,
   )
 } finally {
-  server.kill('SIGTERM')
-  spawn('pkill', ['-f', `next start -p ${PORT}`])
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  await stopServer(server)
   fs.rmSync(dataDir, { recursive: true, force: true })
 }

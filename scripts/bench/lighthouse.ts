@@ -3,13 +3,13 @@
 // Lighthouse's default mobile emulation and throttling and with its desktop settings, and a cold
 // "first page interactive" figure on localhost without throttling. Targets: performance ≥ 90,
 // accessibility ≥ 95, first page interactive ≤ 1.5 s.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse'
+import { freePort, signalServer, startServer, stopServer, waitHealthy, type BenchServer } from './server'
 
 const DATA_DIR = path.resolve('.data/bench-lighthouse')
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -39,17 +39,6 @@ const SAMPLES = [
   'Called the landlord about the leaking tap in the kitchen',
 ]
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
 /**
  * 50 memories over the last 7 days, written in-process before the server opens the database:
  * the REST API stamps created_at with the time of the request, and the timeline groups by it.
@@ -74,51 +63,6 @@ async function seed(): Promise<void> {
     await db.update(memories).set({ createdAt: at, updatedAt: at }).where(eq(memories.id, memory.id))
   }
   await closeDatabase()
-}
-
-function startServer(port: number): { server: ChildProcess; log: () => string } {
-  let log = ''
-  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, MNEMO_DATA_DIR: DATA_DIR, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1', MNEMO_PUBLIC_URL: `http://127.0.0.1:${port}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so the whole server (and anything it forks) is stopped by id.
-    detached: true,
-  })
-  server.stdout?.on('data', (d) => (log += d))
-  server.stderr?.on('data', (d) => (log += d))
-  return { server, log: () => log }
-}
-
-function signalServer(server: ChildProcess | undefined, signal: NodeJS.Signals) {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return
-  try {
-    process.kill(-server.pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
-/** Stops the server's process group and waits for it (killing it after 5 s). */
-async function stopServer(server: ChildProcess | undefined) {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return
-  const exited = new Promise((resolve) => server.once('exit', resolve))
-  signalServer(server, 'SIGTERM')
-  const timer = setTimeout(() => signalServer(server, 'SIGKILL'), 5_000)
-  await exited
-  clearTimeout(timer)
-}
-
-async function waitHealthy(base: string, log: () => string): Promise<void> {
-  const started = Date.now()
-  while (Date.now() - started < 90_000) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`the server did not become healthy:\n${log()}`)
 }
 
 function cookiesOf(response: Response): string[] {
@@ -201,7 +145,7 @@ function report(label: string, runs: Result[]) {
   return { perf, a11y }
 }
 
-let server: ChildProcess | undefined
+let server: BenchServer | undefined
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     signalServer(server, 'SIGKILL')
@@ -222,10 +166,9 @@ try {
   await seed()
 
   const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  const started = startServer(port)
-  server = started.server
-  await waitHealthy(base, started.log)
+  server = startServer(port, { MNEMO_DATA_DIR: DATA_DIR, DATABASE_URL: '', MNEMO_PUBLIC_URL: `http://127.0.0.1:${port}` })
+  const base = server.base
+  await waitHealthy(server)
   const cookie = await signIn(base)
   const url = `${base}${PAGE}`
 
