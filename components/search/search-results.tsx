@@ -21,13 +21,17 @@ interface Props {
   onClearFilters: () => void
 }
 
+/** How much of the query the status line repeats (a query may be 500 characters long). */
+const ECHOED = 80
+
 /** The one line screen readers hear after each search. */
 function statusText(state: SearchState, problems: SearchProblems, outcome: SearchOutcome, pending: boolean): string {
   if (pending) return 'Searching…'
   if (outcome.kind === 'none') return state.q && problems.to ? 'Nothing searched: the date range ends before it starts.' : ''
   const n = outcome.hits.length
-  if (n === 0) return `Nothing matched “${state.q}”.`
-  return outcome.more ? `Showing the first ${n} results for “${state.q}”; there are more.` : `${n} ${n === 1 ? 'result' : 'results'} for “${state.q}”.`
+  const q = state.q.length > ECHOED ? `${state.q.slice(0, ECHOED)}…` : state.q
+  if (n === 0) return `Nothing matched “${q}”.`
+  return outcome.more ? `Showing the first ${n} results for “${q}”; there are more.` : `${n} ${n === 1 ? 'result' : 'results'} for “${q}”.`
 }
 
 export function SearchResults({ state, problems, outcome, pending, timeZone, onMore, onClearFilters }: Props) {
@@ -46,7 +50,7 @@ export function SearchResults({ state, problems, outcome, pending, timeZone, onM
   const status = statusText(state, problems, outcome, pending)
   return (
     <section aria-label="Search results" className="flex flex-col gap-3">
-      <p role="status" aria-live="polite" aria-atomic="true" className="min-h-5 text-sm text-slate-700 dark:text-slate-300" data-testid="search-status">
+      <p role="status" aria-live="polite" aria-atomic="true" className="min-h-5 text-sm break-words text-slate-700 dark:text-slate-300" data-testid="search-status">
         {status}
       </p>
       {outcome.kind === 'none' && !state.q && (

@@ -146,6 +146,18 @@ test('tag and source filters, a bad address, and clear filters', async ({ page }
   await expect(page.getByText('7731')).toHaveCount(0)
 })
 
+
+test('a long query of one unbroken word keeps the page within a phone screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const search = new SearchScreen(page)
+  // A pasted token or link: 500 characters (the most a query keeps) without a space.
+  const word = 'x'.repeat(500)
+  await search.open(`?q=${word}`)
+  await expect(search.box).toHaveValue(word)
+  // The status repeats the start of it, not all 500 characters, and wraps inside the screen.
+  await expect(search.status).toHaveText(`Nothing matched “${'x'.repeat(80)}…”.`)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+})
 test('keyboard only: / to the box, Enter to search, Tab to a result, Enter to open it; more results', async ({ page }) => {
   const search = new SearchScreen(page)
   await search.open('?q=harbour')
