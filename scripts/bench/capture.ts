@@ -28,7 +28,11 @@ if (!fs.existsSync('.next/BUILD_ID')) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mnemo-bench-'))
-const server = startServer(Number(process.env.BENCH_PORT ?? (await freePort())), { MNEMO_DATA_DIR: dataDir, MNEMO_REGISTER_MAX_PER_IP: '1000' })
+const server = startServer(
+  Number(process.env.BENCH_PORT ?? (await freePort())),
+  { MNEMO_DATA_DIR: dataDir, MNEMO_REGISTER_MAX_PER_IP: '1000' },
+  { onInterrupt: () => fs.rmSync(dataDir, { recursive: true, force: true }) },
+)
 const BASE = server.base
 
 async function post(pathname: string, body: unknown, token?: string) {

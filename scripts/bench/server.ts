@@ -29,17 +29,28 @@ export function freePort(): Promise<number> {
  * (`--cpu-prof --cpu-prof-dir=…` to profile it under the benchmark's load; NODE_OPTIONS may not
  * carry those).
  */
-export function startServer(port: number, env: Record<string, string>): BenchServer {
+export function startServer(port: number, env: Record<string, string>, { onInterrupt }: { onInterrupt?: () => void } = {}): BenchServer {
   let log = ''
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const server = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
-  server.stdout?.on('data', (d) => (log += d))
-  server.stderr?.on('data', (d) => (log += d))
-  return { process: server, base: `http://127.0.0.1:${port}`, log: () => log }
+  child.stdout?.on('data', (d) => (log += d))
+  child.stderr?.on('data', (d) => (log += d))
+  const server = { process: child, base: `http://127.0.0.1:${port}`, log: () => log }
+  // A group of its own does not get the terminal's Ctrl-C: an interrupted benchmark stops it.
+  const interrupted = () => {
+    signalServer(server, 'SIGKILL')
+    onInterrupt?.()
+    process.exit(130)
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, interrupted)
+  child.once('exit', () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, interrupted)
+  })
+  return server
 }
 
 /** Signals the server's whole process group, unless it has already exited. */
