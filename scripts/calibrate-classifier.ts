@@ -3,13 +3,15 @@
 //  1. 5-fold cross-validation over the DLP dev rows grouped by `Point`, corpus lines spread over
 //     the same folds (scripts/bench/classify-protocol.ts); the held-out predictions fit the Platt
 //     curve;
-//  2. the model trained on the whole corpus and all DLP dev rows, carrying that curve.
+//  2. the model trained on the whole corpus and all DLP dev rows, carrying that curve;
+//  3. the prior shift: the smallest that keeps the turns of two LoCoMo conversations
+//     (LOCOMO_TUNING; the other three stay unseen) in tier 1 but for 3 %.
 // Needs ../shared/bench-data (or MNEMO_BENCH_DATA). The figures to quote are bench:classify's
 // cross-validated ones, never a fit of this model on the rows it was trained on.
 import { featurize } from '@/lib/classify/features'
 import { sensitiveMass } from '@/lib/classify/calibration'
 import { writeShippedWeights, shippedWeightsFile } from '@/lib/classify/weights'
-import { crossValidate, hints, loadDlp, trainShipped } from './bench/classify-protocol'
+import { chooseShift, crossValidate, hints, loadDlp, loadLocomo, LOCOMO_TUNING, score, trainShipped } from './bench/classify-protocol'
 
 const dlp = loadDlp()
 if (!dlp) {
@@ -20,8 +22,12 @@ console.log(`cross-validation (${dlp.length} DLP dev rows grouped by Point, and 
 const cv = crossValidate(dlp, console.log)
 console.log(`Platt curve on the held-out predictions: a ${cv.platt.a.toFixed(4)}, b ${cv.platt.b.toFixed(4)}`)
 const started = performance.now()
-const model = trainShipped(dlp).withPlatt(cv.platt)
-console.log(`shipped model trained on ${model.examples} messages (with typo'd copies) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+const trained = trainShipped(dlp)
+console.log(`shipped model trained on ${trained.examples} messages (with typo'd copies) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+const tuning = (loadLocomo() ?? []).filter((t) => LOCOMO_TUNING.includes(t.conv)).map((t) => score(trained, t.text))
+const shift = tuning.length ? chooseShift(tuning, cv.platt) : 0
+console.log(`prior shift ${shift} (chosen on ${tuning.length} turns of ${LOCOMO_TUNING.join(', ')})`)
+const model = trained.withPlatt({ ...cv.platt, shift })
 writeShippedWeights(model)
 const probe = sensitiveMass(model.predict(featurize('Stay safe!', hints('Stay safe!'))))
 console.log(`wrote ${shippedWeightsFile()} (P(protect | "Stay safe!") = ${probe.toFixed(3)})`)

@@ -12,6 +12,8 @@ import { FEATURE_VERSION, TOTAL_FEATURES } from './features'
 import { CORPUS_DIR, LocalModel } from './model'
 
 const MAGIC = 'MNCL2'
+/** Magic, stamp, Platt's a, b and shift, examples, features, weighted features. */
+const HEAD = 5 + 32 + 8 * 3 + 4 * 3
 
 export function shippedWeightsFile(): string {
   return path.join(process.cwd(), 'lib', 'classify', 'weights', 'model.bin')
@@ -47,14 +49,15 @@ export function encodeWeights(model: LocalModel, stamp: string): Buffer {
   used.forEach((f, i) => {
     for (let c = 0; c < k; c++) values[i * k + c] = Math.round(weights[c * TOTAL_FEATURES + f] / scales[c])
   })
-  const head = Buffer.alloc(5 + 32 + 8 * 2 + 4 * 3)
+  const head = Buffer.alloc(HEAD)
   head.write(MAGIC, 0, 'ascii')
   head.write(stamp.padEnd(32, '0').slice(0, 32), 5, 'ascii')
   head.writeDoubleLE(model.platt.a, 37)
   head.writeDoubleLE(model.platt.b, 45)
-  head.writeUInt32LE(model.examples, 53)
-  head.writeUInt32LE(TOTAL_FEATURES, 57)
-  head.writeUInt32LE(used.length, 61)
+  head.writeDoubleLE(model.platt.shift ?? 0, 53)
+  head.writeUInt32LE(model.examples, 61)
+  head.writeUInt32LE(TOTAL_FEATURES, 65)
+  head.writeUInt32LE(used.length, 69)
   const f32 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
   const indices = Uint32Array.from(used)
   return Buffer.concat([head, f32(Float32Array.from(bias)), f32(scales), Buffer.from(indices.buffer), Buffer.from(values.buffer)])
@@ -62,14 +65,14 @@ export function encodeWeights(model: LocalModel, stamp: string): Buffer {
 
 /** The model in `buffer`, or null when it is not a weights file for this corpus and these features. */
 export function decodeWeights(buffer: Buffer, stamp: string): LocalModel | null {
-  if (buffer.length < 65 || buffer.toString('ascii', 0, 5) !== MAGIC) return null
-  if (buffer.toString('ascii', 5, 37) !== stamp || buffer.readUInt32LE(57) !== TOTAL_FEATURES) return null
+  if (buffer.length < HEAD || buffer.toString('ascii', 0, 5) !== MAGIC) return null
+  if (buffer.toString('ascii', 5, 37) !== stamp || buffer.readUInt32LE(65) !== TOTAL_FEATURES) return null
   const k = TIERS.length
-  const platt = { a: buffer.readDoubleLE(37), b: buffer.readDoubleLE(45) }
-  const examples = buffer.readUInt32LE(53)
-  const count = buffer.readUInt32LE(61)
+  const platt = { a: buffer.readDoubleLE(37), b: buffer.readDoubleLE(45), shift: buffer.readDoubleLE(53) }
+  const examples = buffer.readUInt32LE(61)
+  const count = buffer.readUInt32LE(69)
   const copy = (offset: number, bytes: number) => buffer.buffer.slice(buffer.byteOffset + offset, buffer.byteOffset + offset + bytes)
-  let offset = 65
+  let offset = HEAD
   const bias = new Float32Array(copy(offset, 4 * k))
   offset += 4 * k
   const scales = new Float32Array(copy(offset, 4 * k))

@@ -5,9 +5,13 @@
 //    benchmark's `Point` (the 6 variants of one data point are never on both sides of a fold);
 //    corpus lines are spread over the same folds, so calibration sees held-out corpus lines too;
 //  - the Platt calibration is cross-fitted: fold k's probabilities are calibrated by a curve
-//    fitted on the other folds' held-out predictions, never on its own.
+//    fitted on the other folds' held-out predictions, never on its own;
+//  - the prior shift (calibration.ts) is chosen on two LoCoMo conversations (LOCOMO_TUNING) and
+//    nothing else; the other three are reported as unseen everyday chat.
 import fs from 'node:fs'
-import { fitPlatt, sensitiveMass, type Platt } from '@/lib/classify/calibration'
+import { calibrate, fitPlatt, sensitiveMass, type Platt } from '@/lib/classify/calibration'
+import { decideTier } from '@/lib/classify/decide'
+import { detect, detectorFloor } from '@/lib/classify/detectors'
 import { featurize } from '@/lib/classify/features'
 import { hintsFor } from '@/lib/classify/local'
 import { loadCorpus, trainOnExamples, type LabelledExample, type LocalModel } from '@/lib/classify/model'
@@ -82,6 +86,47 @@ export function trainShipped(dlp: readonly DlpRow[], corpus = loadCorpus()): Loc
   return trainOnExamples([...corpus, ...dlp.map((r) => ({ text: r.text, tier: dlpTier(r) }))], hints)
 }
 
+export const LOCOMO_TUNING = ['conv-26', 'conv-30']
+/** The issue's bound on everyday chat placed in tier >= 2. */
+export const EVERYDAY_PROTECTED_TARGET = 0.03
+
+export function loadLocomo(): { conv: string; text: string }[] | null {
+  const file = requireBenchData('locomo-dev.json')
+  if (!file) return null
+  const conversations = JSON.parse(fs.readFileSync(file, 'utf8')) as { sample_id: string; conversation: Record<string, unknown> }[]
+  return conversations.flatMap(({ sample_id, conversation }) =>
+    Object.entries(conversation)
+      .filter(([key, value]) => /^session_\d+$/.test(key) && Array.isArray(value))
+      .flatMap(([, value]) => (value as { text: string }[]).map((turn) => ({ conv: sample_id, text: turn.text }))),
+  )
+}
+
+/** A model's raw tier probabilities for a message, with the detectors' floor: all a decision needs. */
+export interface Scored {
+  probs: number[]
+  floor: Tier | null
+}
+
+export function score(model: LocalModel, text: string): Scored {
+  return { probs: model.predictRaw(featurize(text, hints(text))), floor: detectorFloor(detect(text)) }
+}
+
+/** Whether the decision rules of DESIGN.md 3 put a message in a protected tier under this calibration. */
+export function isProtected(s: Scored, platt: Platt): boolean {
+  return TIER_LEVEL[decideTier({ probabilities: calibrate(s.probs, platt), floor: s.floor }).tier] >= 2
+}
+
+export const SHIFTS = Array.from({ length: 13 }, (_, i) => -i * 0.25)
+
+/** The smallest prior shift that keeps the tuning conversations' protected share within the target. */
+export function chooseShift(tuning: readonly Scored[], platt: Platt): number {
+  for (const shift of SHIFTS) {
+    const share = tuning.filter((s) => isProtected(s, { ...platt, shift })).length / tuning.length
+    if (share <= EVERYDAY_PROTECTED_TARGET) return shift
+  }
+  return SHIFTS[SHIFTS.length - 1]
+}
+
 export interface CrossValidation {
   dlpFold: number[]
   /** One model per fold, trained without that fold, calibrated on the other folds' held-out predictions. */
@@ -90,6 +135,8 @@ export interface CrossValidation {
   platt: Platt
   /** Raw held-out probability of needing protection, per DLP row and per corpus line. */
   dlpRaw: number[]
+  /** Held-out raw tier probabilities and floors of the DLP rows. */
+  dlpScored: Scored[]
   corpusRaw: number[]
   corpus: LabelledExample[]
   corpusFold: number[]
@@ -100,6 +147,7 @@ export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => voi
   const { dlpFold, corpusFold } = assignFolds(dlp, corpus)
   const raw: LocalModel[] = []
   const dlpRaw = new Array<number>(dlp.length)
+  const dlpScored = new Array<Scored>(dlp.length)
   const corpusRaw = new Array<number>(corpus.length)
   for (let f = 0; f < FOLDS; f++) {
     const started = performance.now()
@@ -110,7 +158,9 @@ export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => voi
     const model = trainOnExamples(train, hints)
     raw.push(model)
     dlp.forEach((r, i) => {
-      if (dlpFold[i] === f) dlpRaw[i] = sensitiveMass(model.predictRaw(featurize(r.text, hints(r.text))))
+      if (dlpFold[i] !== f) return
+      dlpScored[i] = score(model, r.text)
+      dlpRaw[i] = sensitiveMass(dlpScored[i].probs)
     })
     corpus.forEach((e, i) => {
       if (corpusFold[i] === f) corpusRaw[i] = sensitiveMass(model.predictRaw(featurize(e.text, hints(e.text))))
@@ -122,5 +172,5 @@ export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => voi
     ...corpus.flatMap((e, i) => (corpusFold[i] === exclude ? [] : [{ raw: corpusRaw[i], sensitive: TIER_LEVEL[e.tier] >= 2 }])),
   ]
   const models = raw.map((m, f) => m.withPlatt(fitPlatt(points(f))))
-  return { dlpFold, models, platt: fitPlatt(points(-1)), dlpRaw, corpusRaw, corpus, corpusFold }
+  return { dlpFold, models, platt: fitPlatt(points(-1)), dlpRaw, dlpScored, corpusRaw, corpus, corpusFold }
 }

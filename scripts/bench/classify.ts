@@ -8,31 +8,39 @@
 //    sentences holding sensitive PII that the classifier protects;
 //  - p50/p95 time per message; with OPENAI_BASE_URL set, the remote layer's wiring.
 import fs from 'node:fs'
+import os from 'node:os'
 import { classify } from '@/lib/classify'
 import { calibrateMass } from '@/lib/classify/calibration'
 import { detect } from '@/lib/classify/detectors'
+import { featurize } from '@/lib/classify/features'
 import { localModel } from '@/lib/classify/local'
-import { TIER_LEVEL, TIERS } from '@/lib/tiers'
-import { crossValidate, loadDlp } from './classify-protocol'
+import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
+import { crossValidate, isProtected, loadDlp, loadLocomo, LOCOMO_TUNING, score, SHIFTS, type CrossValidation, type Scored } from './classify-protocol'
 import { binned, describeCounts, emptyCounts, expectedCalibrationError, fmt, pct, reliabilityByTier, tally, type Counts, type Outcome } from './classify-report'
 import { percentile, requireBenchData } from './data'
 
 const NOW = new Date('2026-06-01T12:00:00Z')
 const local = { now: NOW, allowRemote: false } as const
 const latencies: number[] = []
+const cpu: number[] = []
 
 async function timed(text: string) {
   const started = performance.now()
+  const used = process.cpuUsage()
   const c = await classify(text, local)
   latencies.push(performance.now() - started)
+  const spent = process.cpuUsage(used)
+  cpu.push((spent.user + spent.system) / 1000)
   return c
 }
 
-async function dlpCrossValidated() {
+async function dlpCrossValidated(): Promise<CrossValidation | null> {
   const rows = loadDlp()
-  if (!rows) return
-  console.log(`\nDLP dev set (${rows.length} rows), 5-fold cross-validation grouped by Point (each fold's model never saw the held-out Points):`)
-  const cv = crossValidate(rows, console.log)
+  if (!rows) return null
+  const shift = localModel().platt.shift ?? 0
+  console.log(`\nDLP dev set (${rows.length} rows), 5-fold cross-validation grouped by Point (each fold's model never saw the held-out Points; its Platt curve fitted on the other folds; the shipped prior shift ${shift}):`)
+  const folds = crossValidate(rows, console.log)
+  const cv = { ...folds, models: folds.models.map((m) => m.withPlatt({ ...m.platt, shift })) }
   const overall = emptyCounts()
   const groups = new Map<string, Counts>()
   const add = (name: string, actual: boolean, predicted: boolean) => {
@@ -65,9 +73,13 @@ async function dlpCrossValidated() {
 
   // Calibration: the probability of needing protection, as each fold's model stated it (its
   // Platt curve fitted on the other folds), against the label.
-  const calibrated: Outcome[] = rows.map((r, i) => ({ confidence: calibrateMass(cv.dlpRaw[i], cv.models[cv.dlpFold[i]].platt), correct: r.positive }))
+  const stated = (shifted: boolean) =>
+    rows.map((r, i) => ({ confidence: calibrateMass(cv.dlpRaw[i], { ...cv.models[cv.dlpFold[i]].platt, shift: shifted ? shift : 0 }), correct: r.positive }))
+  const calibrated: Outcome[] = stated(true)
   const raw: Outcome[] = rows.map((r, i) => ({ confidence: cv.dlpRaw[i], correct: r.positive }))
-  console.log(`\n  calibration of P(needs protection) on the held-out rows: ECE ${fmt(expectedCalibrationError(calibrated))} (before Platt ${fmt(expectedCalibrationError(raw))}); shipped curve a ${cv.platt.a.toFixed(3)}, b ${cv.platt.b.toFixed(3)}`)
+  console.log(
+    `\n  calibration of P(needs protection) on the held-out rows: ECE ${fmt(expectedCalibrationError(stated(false)))} with the folds' Platt curves, ${fmt(expectedCalibrationError(calibrated))} with the prior shift too (which lowers P for a stream with fewer sensitive messages than this 50/50 set), ${fmt(expectedCalibrationError(raw))} raw; shipped curve a ${cv.platt.a.toFixed(3)}, b ${cv.platt.b.toFixed(3)}`,
+  )
   for (const bin of binned(calibrated, 10)) console.log(`    stated ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  n ${String(bin.n).padStart(3)}  mean ${fmt(bin.stated)}  share sensitive ${fmt(bin.observed)}`)
   console.log('  reliability of the confidence returned, per tier placed (DLP held out; right = protected iff Positive):')
   for (const line of reliabilityByTier(placed, TIERS)) console.log(line)
@@ -82,31 +94,48 @@ async function dlpCrossValidated() {
   }
   console.log(`  reliability per tier on held-out corpus lines (${cv.corpus.length}; right = labelled at least that level, or tier 1 for tier 1):`)
   for (const line of reliabilityByTier(corpusPlaced, TIERS)) console.log(line)
+  return folds
 }
 
-async function locomo() {
-  const file = requireBenchData('locomo-dev.json')
-  if (!file) return
-  const conversations = JSON.parse(fs.readFileSync(file, 'utf8')) as { sample_id?: string; conversation: Record<string, unknown> }[]
-  const counts = new Map<string, number>()
-  let total = 0
+async function locomo(): Promise<Scored[]> {
+  const turns = loadLocomo()
+  if (!turns) return []
+  const model = localModel()
+  const groups = new Map<string, { total: number; counts: Map<string, number> }>()
   const examples: string[] = []
-  for (const { conversation } of conversations) {
-    for (const [key, value] of Object.entries(conversation)) {
-      if (!/^session_\d+$/.test(key) || !Array.isArray(value)) continue
-      for (const turn of value as { text: string }[]) {
-        const c = await timed(turn.text)
-        counts.set(c.tier, (counts.get(c.tier) ?? 0) + 1)
-        if (TIER_LEVEL[c.tier] >= 3 && examples.length < 5) examples.push(`${c.tier}: ${turn.text.slice(0, 60)}`)
-        total++
-      }
-    }
+  const unseen: Scored[] = []
+  for (const turn of turns) {
+    const c = await timed(turn.text)
+    const group = LOCOMO_TUNING.includes(turn.conv) ? 'tuning' : 'unseen'
+    const g = groups.get(group) ?? { total: 0, counts: new Map() }
+    g.total++
+    g.counts.set(c.tier, (g.counts.get(c.tier) ?? 0) + 1)
+    groups.set(group, g)
+    if (group === 'unseen') unseen.push(score(model, turn.text))
+    if (TIER_LEVEL[c.tier] >= 3 && examples.length < 5) examples.push(`${c.tier}: ${turn.text.slice(0, 60)}`)
   }
-  const share = (min: number) => [...counts].filter(([t]) => TIER_LEVEL[t as keyof typeof TIER_LEVEL] >= min).reduce((s, [, n]) => s + n, 0) / total
-  const ids = conversations.map((c) => c.sample_id).filter(Boolean).join(', ')
-  console.log(`\nLoCoMo turns (${total}, all sessions of ${ids}; none in the training data), shipped model:`)
-  console.log(`  tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${counts.get(t) ?? 0}`).join(', ')})`)
+  const unseenIds = [...new Set(turns.map((t) => t.conv))].filter((id) => !LOCOMO_TUNING.includes(id)).join(', ')
+  console.log(`\nLoCoMo turns (no turn is in the training data), shipped model:`)
+  for (const [group, g] of [...groups].sort().reverse()) {
+    const share = (min: number) => [...g.counts].filter(([t]) => TIER_LEVEL[t as Tier] >= min).reduce((s, [, n]) => s + n, 0) / g.total
+    const label = group === 'unseen' ? `${unseenIds} (unseen)` : `${LOCOMO_TUNING.join(', ')} (chose the prior shift)`
+    console.log(`  ${label.padEnd(46)} ${String(g.total).padStart(4)} turns   tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${g.counts.get(t) ?? 0}`).join(', ')})`)
+  }
   for (const e of examples) console.log(`    ${e}`)
+  return unseen
+}
+
+/** What the prior shift trades: DLP cross-validated figures against unseen everyday chat placed in tier >= 2. */
+function tradeOff(cv: CrossValidation, rows: { positive: boolean }[], unseen: Scored[]) {
+  const shipped = localModel().platt
+  console.log('\nprior shift trade-off (DLP: cross-validated, each fold\'s own curve; LoCoMo unseen: shipped model):')
+  for (const shift of SHIFTS.filter((x, i) => i % 2 === 0 || x === shipped.shift)) {
+    const counts = emptyCounts()
+    rows.forEach((r, i) => tally(counts, r.positive, isProtected(cv.dlpScored[i], { ...cv.models[cv.dlpFold[i]].platt, shift })))
+    const everyday = unseen.filter((s) => isProtected(s, { ...shipped, shift })).length / (unseen.length || 1)
+    const mark = shift === (shipped.shift ?? 0) ? '  ← shipped' : ''
+    console.log(`  shift ${shift.toFixed(2).padStart(5)}   DLP ${describeCounts(counts)}   LoCoMo unseen tier ≥ 2: ${pct(everyday)}${mark}`)
+  }
 }
 
 interface PresidioRecord {
@@ -166,12 +195,23 @@ async function remoteWiring() {
   console.log(`\nremote layer (OPENAI_BASE_URL set; wiring only, not quality): ${texts.length} messages, answered by ${[...models].map(([m, n]) => `${m} ×${n}`).join(', ')}; ${fallbacks} fell back to the local model`)
 }
 
+// Start-up: the shipped weights, the word vectors and the lexicon's seeds, up to a first answer.
 const started = performance.now()
 const model = localModel()
-console.log(`local model ready in ${(performance.now() - started).toFixed(0)} ms (start-up: shipped weights loaded, ${model.examples} training messages; calibration a ${model.platt.a.toFixed(3)}, b ${model.platt.b.toFixed(3)})`)
-await dlpCrossValidated()
-await locomo()
+model.predict(featurize('first message of the day', {}))
+console.log(
+  `local model ready in ${(performance.now() - started).toFixed(0)} ms (start-up: shipped weights, word vectors and lexicon loaded, first prediction made; ${model.examples} training messages; calibration a ${model.platt.a.toFixed(3)}, b ${model.platt.b.toFixed(3)}, prior shift ${model.platt.shift ?? 0})`,
+)
+const dlpRows = loadDlp()
+const cv = await dlpCrossValidated()
+const unseen = await locomo()
+if (cv && dlpRows) tradeOff(cv, dlpRows, unseen)
 await presidio()
-latencies.sort((a, b) => a - b)
-console.log(`\ntime per message (shipped model, full local classification, ${latencies.length} LoCoMo and presidio messages): p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`)
+const spread = (xs: number[]) => {
+  xs.sort((a, b) => a - b)
+  return `p50 ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`
+}
+console.log(`\ntime per message (shipped model, the full local classification incl. detectors, time, entities and sentiment; ${latencies.length} LoCoMo and presidio messages):`)
+console.log(`  wall clock ${spread(latencies)}`)
+console.log(`  CPU time   ${spread(cpu)}   (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores during the run)`)
 await remoteWiring()

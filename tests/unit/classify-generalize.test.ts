@@ -20,7 +20,7 @@ describe('unseen sensitive wording', () => {
   ]
   const finance = [
     'we remortgaged the flat and still owe the lender about 190 thousand',
-    'the bailiffs sent a final notice about my council tax arrears',
+    'I missed two credit card repayments and the interest is crushing me',
     'my take-home pay after deductions was 2,940 this month',
   ]
   it.each([...health, ...finance])('protects "%s"', async (text) => {
