@@ -49,7 +49,7 @@ export interface Classification {
   emotion: Emotion
   entities: NamedEntities & { times: TimeExpression[] }
   detectors: Omit<Detection, never>[]
-  /** Which model decided: `marker`, `local:logreg-v1`, `openai:gpt-4o-mini`, … */
+  /** Which model decided: `marker`, `local:logreg-v2`, `openai:gpt-4o-mini`, … */
   model: string
   /** When a past time expression dates the event ("yesterday"), its instant. */
   occurred_at: string | null
