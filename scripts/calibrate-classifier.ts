@@ -1,30 +1,33 @@
-// Fits the temperature of the local classifier on its own corpus, never on evaluation data:
-// 5-fold cross-validation gives out-of-fold probabilities, and the temperature that minimises
-// their log loss is printed. At 1.0 (the case with this corpus) the probabilities need no scaling.
-import { TIERS } from '@/lib/tiers'
+// npm run calibrate:classifier — makes the shipped weights of the local classifier,
+// lib/classify/weights/model.bin, reproducibly (seeded training, fixed folds):
+//  1. 5-fold cross-validation over the DLP dev rows grouped by `Point`, corpus lines spread over
+//     the same folds (scripts/bench/classify-protocol.ts); the held-out predictions fit the Platt
+//     curve;
+//  2. the model trained on the whole corpus and all DLP dev rows, carrying that curve;
+//  3. the prior shift: the smallest that keeps the turns of two LoCoMo conversations
+//     (LOCOMO_TUNING; the other three stay unseen) in tier 1 but for 3 %.
+// Needs ../shared/bench-data (or MNEMO_BENCH_DATA). The figures to quote are bench:classify's
+// cross-validated ones, never a fit of this model on the rows it was trained on.
 import { featurize } from '@/lib/classify/features'
-import { hintsFor } from '@/lib/classify/local'
-import { loadCorpus, trainOnExamples } from '@/lib/classify/model'
+import { sensitiveMass } from '@/lib/classify/calibration'
+import { writeShippedWeights, shippedWeightsFile } from '@/lib/classify/weights'
+import { chooseShift, crossValidate, hints, loadDlp, loadLocomo, LOCOMO_TUNING, score, trainShipped } from './bench/classify-protocol'
 
-const reference = new Date('2026-01-15T12:00:00Z')
-const corpus = loadCorpus()
-const folds = 5
-const outOfFold: { probs: number[]; label: number }[] = []
-for (let f = 0; f < folds; f++) {
-  const train = corpus.filter((_, i) => i % folds !== f)
-  const test = corpus.filter((_, i) => i % folds === f)
-  const model = trainOnExamples(train, (t) => hintsFor(t, reference))
-  for (const e of test) outOfFold.push({ probs: model.predict(featurize(e.text, hintsFor(e.text, reference))), label: TIERS.indexOf(e.tier) })
+const dlp = loadDlp()
+if (!dlp) {
+  console.log('calibrate:classifier needs the DLP dev rows; the shipped weights were left as they are.')
+  process.exit(1)
 }
-const scale = (p: number[], t: number) => {
-  const q = p.map((x) => Math.pow(Math.max(x, 1e-12), 1 / t))
-  const s = q.reduce((a, b) => a + b, 0)
-  return q.map((x) => x / s)
-}
-let best = { t: 1, loss: Infinity }
-for (let t = 0.2; t <= 2.001; t += 0.05) {
-  const loss = -outOfFold.reduce((sum, o) => sum + Math.log(scale(o.probs, t)[o.label]), 0) / outOfFold.length
-  if (loss < best.loss) best = { t: Math.round(t * 100) / 100, loss }
-}
-const accuracy = outOfFold.filter((o) => o.probs.indexOf(Math.max(...o.probs)) === o.label).length / outOfFold.length
-console.log(`5-fold cross-validation on ${corpus.length} corpus examples: accuracy ${accuracy.toFixed(3)}, best temperature ${best.t} (log loss ${best.loss.toFixed(3)})`)
+console.log(`cross-validation (${dlp.length} DLP dev rows grouped by Point, and the corpus):`)
+const cv = crossValidate(dlp, console.log)
+console.log(`Platt curve on the held-out predictions: a ${cv.platt.a.toFixed(4)}, b ${cv.platt.b.toFixed(4)}`)
+const started = performance.now()
+const trained = trainShipped(dlp)
+console.log(`shipped model trained on ${trained.examples} messages (with typo'd copies) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+const tuning = (loadLocomo() ?? []).filter((t) => LOCOMO_TUNING.includes(t.conv)).map((t) => score(trained, t.text))
+const shift = tuning.length ? chooseShift(tuning, cv.platt) : 0
+console.log(`prior shift ${shift} (chosen on ${tuning.length} turns of ${LOCOMO_TUNING.join(', ')})`)
+const model = trained.withPlatt({ ...cv.platt, shift })
+writeShippedWeights(model)
+const probe = sensitiveMass(model.predict(featurize('Stay safe!', hints('Stay safe!'))))
+console.log(`wrote ${shippedWeightsFile()} (P(protect | "Stay safe!") = ${probe.toFixed(3)})`)

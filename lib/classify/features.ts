@@ -3,13 +3,16 @@
 // kinds of what the detectors found. Features are hashed into a fixed space.
 
 import { averageWordVector, wordVectors } from '@/lib/embeddings/word-vectors'
+import { LEXICON_DIMS, lexiconFeatures } from './lexicon'
 
+/** Bump when what featurize() produces changes: the shipped weights (weights.ts) then no longer match. */
+export const FEATURE_VERSION = 'features-v2-lexicon'
 export const FEATURE_BITS = 18
 export const FEATURE_SPACE = 1 << FEATURE_BITS
 /** Dense features after the hashed ones: the averaged pre-trained word vectors (meaning). */
 export const DENSE_DIMS = 100
-export const TOTAL_FEATURES = FEATURE_SPACE + DENSE_DIMS
-const DENSE_WEIGHT = Number(process.env.MNEMO_DENSE_WEIGHT ?? 1)
+/** Then the sensitivity lexicon (lexicon.ts): how close the words come to each private topic. */
+export const TOTAL_FEATURES = FEATURE_SPACE + DENSE_DIMS + LEXICON_DIMS
 
 export interface SparseVector {
   indices: Uint32Array
@@ -103,10 +106,12 @@ export function featurize(text: string, hints: FeatureHints = {}): SparseVector 
   if (hints.time) add(`t:${hints.time}`, 1.5)
 
   const vectors = wordVectors()
-  const dense = vectors ? averageWordVector(tokens.filter((t) => !t.startsWith('#')), vectors) : null
+  const words = tokens.filter((t) => !t.startsWith('#'))
+  const dense = vectors ? averageWordVector(words, vectors) : null
+  const lexicon = vectors ? lexiconFeatures(words) : null
 
   // Sublinear term frequency, then unit length, so long texts do not dominate.
-  const size = counts.size + (dense ? DENSE_DIMS : 0)
+  const size = counts.size + (dense ? DENSE_DIMS : 0) + (lexicon ? LEXICON_DIMS : 0)
   const indices = new Uint32Array(size)
   const values = new Float32Array(size)
   let norm = 0
@@ -123,7 +128,14 @@ export function featurize(text: string, hints: FeatureHints = {}): SparseVector 
   if (dense) {
     for (let j = 0; j < DENSE_DIMS; j++) {
       indices[k + j] = FEATURE_SPACE + j
-      values[k + j] = (dense[j] ?? 0) * DENSE_WEIGHT
+      values[k + j] = dense[j] ?? 0
+    }
+    k += DENSE_DIMS
+  }
+  if (lexicon) {
+    for (let j = 0; j < LEXICON_DIMS; j++) {
+      indices[k + j] = FEATURE_SPACE + DENSE_DIMS + j
+      values[k + j] = lexicon[j]
     }
   }
   return { indices, values }

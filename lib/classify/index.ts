@@ -11,6 +11,7 @@ import { featurize, type SparseVector } from './features'
 import { classifyWithLlm } from './llm'
 import { LOCAL_MODEL_ID, localModel } from './local'
 import { explicitTier } from './markers'
+import type { LocalModel } from './model'
 import { analyzeSentiment, type Emotion } from './sentiment'
 import { suggestTags } from './tags'
 import { findTimeExpressions, timeDirection, type TimeExpression } from './time'
@@ -35,6 +36,8 @@ export interface ClassifyContext {
   context?: string
   /** false: never call a remote LLM (batch jobs, benchmarks). */
   allowRemote?: boolean
+  /** Another local model than the shipped one: the benchmark passes each cross-validation fold's. */
+  localModel?: LocalModel
 }
 
 export interface Classification {
@@ -46,7 +49,7 @@ export interface Classification {
   emotion: Emotion
   entities: NamedEntities & { times: TimeExpression[] }
   detectors: Omit<Detection, never>[]
-  /** Which model decided: `marker`, `local:logreg-v1`, `openai:gpt-4o-mini`, … */
+  /** Which model decided: `marker`, `local:logreg-v2`, `openai:gpt-4o-mini`, … */
   model: string
   /** When a past time expression dates the event ("yesterday"), its instant. */
   occurred_at: string | null
@@ -117,7 +120,7 @@ export async function classify(content: string, ctx: ClassifyContext = {}): Prom
     fallbackReason = outcome.reason
   }
 
-  const probabilities = localModel().predict(vector)
+  const probabilities = (ctx.localModel ?? localModel()).predict(vector)
   const decision = decideTier({ probabilities, floor, floorConfidence, defaultTier: ctx.defaultTier, corrected })
   const timeNote = direction && decision.tier === 'chronological' ? `It mentions a time ("${times[0].text}").` : null
   return {

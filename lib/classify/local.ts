@@ -1,6 +1,8 @@
-// The local classifier, trained once from the corpus and kept in a cache file, so a restart (or
-// each test worker) loads it in milliseconds instead of training again. The cache key covers the
-// corpus, the classifier's own code and the word vectors: change any and it retrains.
+// The local classifier. Normally the shipped weights (weights.ts: trained on the corpus and the
+// DLP dev rows, calibrated on held-out folds, loaded in milliseconds). When they do not match the
+// corpus or the features (someone changed either and has not run `npm run calibrate:classifier`),
+// it trains on the corpus alone, uncalibrated, and keeps that in a cache file keyed by the
+// corpus, the classifier's code and the word vectors.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,8 +12,9 @@ import { detect } from './detectors'
 import { featurize, TOTAL_FEATURES, type FeatureHints } from './features'
 import { CORPUS_DIR, LocalModel, loadCorpus, trainOnExamples } from './model'
 import { findTimeExpressions, timeDirection } from './time'
+import { readShippedWeights } from './weights'
 
-export const LOCAL_MODEL_ID = 'local:logreg-v1'
+export const LOCAL_MODEL_ID = 'local:logreg-v2'
 
 /** Hints the model sees besides the words (detector kinds, time direction). */
 export function hintsFor(text: string, now = new Date(), timeZone = 'UTC'): FeatureHints {
@@ -74,7 +77,9 @@ function writeCache(file: string, model: LocalModel) {
 let model: LocalModel | undefined
 
 export function localModel(): LocalModel {
+  if (!model) model = readShippedWeights() ?? undefined
   if (!model) {
+    console.warn('[mnemo] the shipped classifier weights do not match the corpus or the features; training on the corpus alone (run `npm run calibrate:classifier`)')
     const file = cacheFile(cacheKey())
     model = readCache(file) ?? undefined
     if (!model) {

@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { TIERS, type Tier } from '@/lib/tiers'
+import { calibrate, IDENTITY_PLATT, type Platt } from './calibration'
 import { featurize, TOTAL_FEATURES, type FeatureHints, type SparseVector } from './features'
 
 export interface LabelledExample {
@@ -23,14 +24,26 @@ export class LocalModel {
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
     readonly examples: number,
+    /** Fitted on held-out predictions; the identity until calibrated. */
+    readonly platt: Platt = IDENTITY_PLATT,
   ) {}
 
   parameters(): { weights: Float32Array; bias: Float32Array } {
     return { weights: this.weights, bias: this.bias }
   }
 
-  /** Probability of each tier, in TIERS order. */
+  /** The same weights with a calibration. */
+  withPlatt(platt: Platt): LocalModel {
+    return new LocalModel(this.weights, this.bias, this.examples, platt)
+  }
+
+  /** Calibrated probability of each tier, in TIERS order. */
   predict(vector: SparseVector): number[] {
+    return calibrate(this.predictRaw(vector), this.platt)
+  }
+
+  /** The softmax as trained, before calibration. */
+  predictRaw(vector: SparseVector): number[] {
     const k = TIERS.length
     const scores = new Array<number>(k)
     for (let c = 0; c < k; c++) {
@@ -86,7 +99,7 @@ export function train(
     }
     for (const index of order) {
       const { vector, label } = data[index]
-      const probs = model.predict(vector)
+      const probs = model.predictRaw(vector)
       const w = classWeight[label]
       for (let c = 0; c < k; c++) {
         const g = (probs[c] - (c === label ? 1 : 0)) * w

@@ -1,106 +1,158 @@
-// npm run bench:classify — the classifier on data nobody here wrote:
-//  - DLP sensitive-text set: Positive should land in confidential or above, Negative in
-//    general/chronological; precision, recall, F1 overall and per subtype.
-//  - presidio synthetic PII: detector recall per entity type.
-//  - latency of one local classification, p50/p95.
+// npm run bench:classify — the local classifier on data nobody here wrote, by the protocol of
+// docs/benchmarks.md ("Classifier"), all in one run:
+//  - start-up: loading the shipped weights in this fresh process;
+//  - DLP dev set, 5-fold cross-validated grouped by Point: sensitive precision / recall / F1
+//    overall, per subtype and per category; calibration (ECE, reliability per tier);
+//  - LoCoMo turns (none is in the training data): share placed in tier >= 2 and >= 3;
+//  - presidio PII sentences (never trained on): detector recall per entity, and the share of
+//    sentences holding sensitive PII that the classifier protects;
+//  - p50/p95 time per message; with OPENAI_BASE_URL set, the remote layer's wiring.
 import fs from 'node:fs'
+import os from 'node:os'
 import { classify } from '@/lib/classify'
+import { calibrateMass } from '@/lib/classify/calibration'
 import { detect } from '@/lib/classify/detectors'
+import { featurize } from '@/lib/classify/features'
 import { localModel } from '@/lib/classify/local'
-import { TIER_LEVEL } from '@/lib/tiers'
-import { parseCsv, percentile, requireBenchData } from './data'
+import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
+import { crossValidate, isProtected, loadDlp, loadLocomo, LOCOMO_TUNING, score, SHIFTS, type CrossValidation, type Scored } from './classify-protocol'
+import { binned, describeCounts, emptyCounts, expectedCalibrationError, fmt, pct, reliabilityByTier, tally, type Counts, type Outcome } from './classify-report'
+import { percentile, requireBenchData } from './data'
 
-interface Counts {
-  tp: number
-  fp: number
-  fn: number
-  tn: number
+const NOW = new Date('2026-06-01T12:00:00Z')
+const local = { now: NOW, allowRemote: false } as const
+const latencies: number[] = []
+const cpu: number[] = []
+
+async function timed(text: string) {
+  const started = performance.now()
+  const used = process.cpuUsage()
+  const c = await classify(text, local)
+  latencies.push(performance.now() - started)
+  const spent = process.cpuUsage(used)
+  cpu.push((spent.user + spent.system) / 1000)
+  return c
 }
 
-function metrics(c: Counts) {
-  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : NaN
-  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : NaN
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : NaN
-  return { precision, recall, f1 }
-}
-
-const fmt = (x: number) => (Number.isNaN(x) ? '  n/a' : x.toFixed(3))
-
-async function dlp() {
-  const file = requireBenchData('dlp-dev.csv')
-  if (!file) return
-  const rows = parseCsv(fs.readFileSync(file, 'utf8'))
-  const overall: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 }
-  const bySubtype = new Map<string, Counts>()
-  const byCategory = new Map<string, Counts>()
-  let directNegativeAboveConfidential = 0
-  const latencies: number[] = []
-  const now = new Date('2026-06-01T12:00:00Z')
-  for (const row of rows) {
-    const started = performance.now()
-    const c = await classify(row.Example, { now, allowRemote: false })
-    latencies.push(performance.now() - started)
+async function dlpCrossValidated(): Promise<CrossValidation | null> {
+  const rows = loadDlp()
+  if (!rows) return null
+  const shift = localModel().platt.shift ?? 0
+  console.log(`\nDLP dev set (${rows.length} rows), 5-fold cross-validation grouped by Point (each fold's model never saw the held-out Points; its Platt curve fitted on the other folds; the shipped prior shift ${shift}):`)
+  const folds = crossValidate(rows, console.log)
+  const cv = { ...folds, models: folds.models.map((m) => m.withPlatt({ ...m.platt, shift })) }
+  const overall = emptyCounts()
+  const groups = new Map<string, Counts>()
+  const add = (name: string, actual: boolean, predicted: boolean) => {
+    const c = groups.get(name) ?? emptyCounts()
+    tally(c, actual, predicted)
+    groups.set(name, c)
+  }
+  const placed: (Outcome & { tier: string })[] = []
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]
+    const c = await classify(row.text, { ...local, localModel: cv.models[cv.dlpFold[i]] })
     const predicted = TIER_LEVEL[c.tier] >= 2
-    const actual = row.Type === 'Positive'
-    const key = actual ? (predicted ? 'tp' : 'fn') : predicted ? 'fp' : 'tn'
-    overall[key]++
-    const subtype = `${row.Type === 'Positive' ? '+' : '-'} ${row.Subtype}`
-    for (const [map, name] of [
-      [bySubtype, row.Subtype],
-      [bySubtype, subtype],
-      [byCategory, row.Category],
-    ] as const) {
-      const counts = map.get(name) ?? { tp: 0, fp: 0, fn: 0, tn: 0 }
-      counts[key]++
-      map.set(name, counts)
-    }
-    if (!actual && row.Subtype === 'Direct' && TIER_LEVEL[c.tier] > 2) directNegativeAboveConfidential++
+    tally(overall, row.positive, predicted)
+    add(`subtype ${row.subtype}`, row.positive, predicted)
+    add(`${row.positive ? '+' : '-'} ${row.subtype}`, row.positive, predicted)
+    add(`category ${row.category}`, row.positive, predicted)
+    if (row.positive) add(`recall ${row.category}`, row.positive, predicted)
+    placed.push({ tier: c.tier, confidence: c.confidence, correct: predicted === row.positive })
   }
-  const m = metrics(overall)
-  console.log(`\nDLP development set (${rows.length} rows): Positive → tier ≥ confidential, Negative → tier ≤ general`)
-  console.log(`  overall   precision ${fmt(m.precision)}  recall ${fmt(m.recall)}  F1 ${fmt(m.f1)}   (tp ${overall.tp} fp ${overall.fp} fn ${overall.fn} tn ${overall.tn})`)
-  console.log('  per subtype (both labels):')
-  for (const name of ['Direct', 'Typo', 'Contextual', 'False Keywords']) {
-    const c = bySubtype.get(name)
-    if (!c) continue
-    const s = metrics(c)
-    console.log(`    ${name.padEnd(15)} precision ${fmt(s.precision)}  recall ${fmt(s.recall)}  F1 ${fmt(s.f1)}   (tp ${c.tp} fp ${c.fp} fn ${c.fn} tn ${c.tn})`)
-  }
-  console.log('  per label and subtype:')
+  console.log(`  sensitive (Positive → tier ≥ confidential):  ${describeCounts(overall)}`)
+  console.log('  per subtype:')
+  for (const name of ['Direct', 'Typo', 'Contextual', 'False Keywords']) console.log(`    ${name.padEnd(15)} ${describeCounts(groups.get(`subtype ${name}`) ?? emptyCounts())}`)
   for (const name of ['+ Direct', '+ Typo', '+ Contextual', '- Direct', '- Typo', '- False Keywords']) {
-    const c = bySubtype.get(name)
-    if (!c) continue
+    const c = groups.get(name) ?? emptyCounts()
     const rate = name.startsWith('+') ? c.tp / (c.tp + c.fn) : c.tn / (c.tn + c.fp)
     console.log(`    ${name.padEnd(17)} ${name.startsWith('+') ? 'recall     ' : 'specificity'} ${fmt(rate)}  (n ${c.tp + c.fn + c.fp + c.tn})`)
   }
-  console.log(`  Direct negatives pushed above confidential: ${directNegativeAboveConfidential}`)
-  console.log('  per category F1:')
-  for (const [name, c] of [...byCategory].sort()) console.log(`    ${name.padEnd(32)} F1 ${fmt(metrics(c).f1)}`)
-  // The pass above is the first a fresh process makes, its code still being compiled; a server
-  // classifies message after message, so the same rows again show the latency it settles at.
-  const warm: number[] = []
-  for (const row of rows) {
-    const started = performance.now()
-    await classify(row.Example, { now, allowRemote: false })
-    warm.push(performance.now() - started)
+  console.log('  per category:')
+  for (const [name, c] of [...groups].filter(([n]) => n.startsWith('category ')).sort()) console.log(`    ${name.slice(9).padEnd(30)} ${describeCounts(c)}`)
+
+  // Calibration: the probability of needing protection, as each fold's model stated it (its
+  // Platt curve fitted on the other folds), against the label.
+  const stated = (shifted: boolean) =>
+    rows.map((r, i) => ({ confidence: calibrateMass(cv.dlpRaw[i], { ...cv.models[cv.dlpFold[i]].platt, shift: shifted ? shift : 0 }), correct: r.positive }))
+  const calibrated: Outcome[] = stated(true)
+  const raw: Outcome[] = rows.map((r, i) => ({ confidence: cv.dlpRaw[i], correct: r.positive }))
+  console.log(
+    `\n  calibration of P(needs protection) on the held-out rows: ECE ${fmt(expectedCalibrationError(stated(false)))} with the folds' Platt curves, ${fmt(expectedCalibrationError(calibrated))} with the prior shift too (which lowers P for a stream with fewer sensitive messages than this 50/50 set), ${fmt(expectedCalibrationError(raw))} raw; shipped curve a ${cv.platt.a.toFixed(3)}, b ${cv.platt.b.toFixed(3)}`,
+  )
+  for (const bin of binned(calibrated, 10)) console.log(`    stated ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  n ${String(bin.n).padStart(3)}  mean ${fmt(bin.stated)}  share sensitive ${fmt(bin.observed)}`)
+  console.log('  reliability of the confidence returned, per tier placed (DLP held out; right = protected iff Positive):')
+  for (const line of reliabilityByTier(placed, TIERS)) console.log(line)
+
+  // The corpus lines of each fold, held out the same way, carry a tier label of their own.
+  const corpusPlaced: (Outcome & { tier: string })[] = []
+  for (let i = 0; i < cv.corpus.length; i++) {
+    const e = cv.corpus[i]
+    const c = await classify(e.text, { ...local, localModel: cv.models[cv.corpusFold[i]] })
+    const level = TIER_LEVEL[c.tier]
+    corpusPlaced.push({ tier: c.tier, confidence: c.confidence, correct: level >= 2 ? TIER_LEVEL[e.tier] >= level : TIER_LEVEL[e.tier] === 1 })
   }
-  const figures = (xs: number[]) => {
-    xs.sort((a, b) => a - b)
-    return `p50 ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`
+  console.log(`  reliability per tier on held-out corpus lines (${cv.corpus.length}; right = labelled at least that level, or tier 1 for tier 1):`)
+  for (const line of reliabilityByTier(corpusPlaced, TIERS)) console.log(line)
+  return folds
+}
+
+async function locomo(): Promise<Scored[]> {
+  const turns = loadLocomo()
+  if (!turns) return []
+  const model = localModel()
+  const groups = new Map<string, { total: number; counts: Map<string, number> }>()
+  const examples: string[] = []
+  const unseen: Scored[] = []
+  for (const turn of turns) {
+    const c = await timed(turn.text)
+    const group = LOCOMO_TUNING.includes(turn.conv) ? 'tuning' : 'unseen'
+    const g = groups.get(group) ?? { total: 0, counts: new Map() }
+    g.total++
+    g.counts.set(c.tier, (g.counts.get(c.tier) ?? 0) + 1)
+    groups.set(group, g)
+    if (group === 'unseen') unseen.push(score(model, turn.text))
+    if (TIER_LEVEL[c.tier] >= 3 && examples.length < 5) examples.push(`${c.tier}: ${turn.text.slice(0, 60)}`)
   }
-  console.log(`\nLocal classification latency over ${latencies.length} messages: first pass of a fresh process ${figures(latencies)}; again ${figures(warm)}`)
+  const unseenIds = [...new Set(turns.map((t) => t.conv))].filter((id) => !LOCOMO_TUNING.includes(id)).join(', ')
+  console.log(`\nLoCoMo turns (no turn is in the training data), shipped model:`)
+  for (const [group, g] of [...groups].sort().reverse()) {
+    const share = (min: number) => [...g.counts].filter(([t]) => TIER_LEVEL[t as Tier] >= min).reduce((s, [, n]) => s + n, 0) / g.total
+    const label = group === 'unseen' ? `${unseenIds} (unseen)` : `${LOCOMO_TUNING.join(', ')} (chose the prior shift)`
+    console.log(`  ${label.padEnd(46)} ${String(g.total).padStart(4)} turns   tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${g.counts.get(t) ?? 0}`).join(', ')})`)
+  }
+  for (const e of examples) console.log(`    ${e}`)
+  return unseen
+}
+
+/** What the prior shift trades: DLP cross-validated figures against unseen everyday chat placed in tier >= 2. */
+function tradeOff(cv: CrossValidation, rows: { positive: boolean }[], unseen: Scored[]) {
+  const shipped = localModel().platt
+  console.log('\nprior shift trade-off (DLP: cross-validated, each fold\'s own curve; LoCoMo unseen: shipped model):')
+  for (const shift of SHIFTS.filter((x, i) => i % 2 === 0 || x === shipped.shift)) {
+    const counts = emptyCounts()
+    rows.forEach((r, i) => tally(counts, r.positive, isProtected(cv.dlpScored[i], { ...cv.models[cv.dlpFold[i]].platt, shift })))
+    const everyday = unseen.filter((s) => isProtected(s, { ...shipped, shift })).length / (unseen.length || 1)
+    const mark = shift === (shipped.shift ?? 0) ? '  ← shipped' : ''
+    console.log(`  shift ${shift.toFixed(2).padStart(5)}   DLP ${describeCounts(counts)}   LoCoMo unseen tier ≥ 2: ${pct(everyday)}${mark}`)
+  }
 }
 
 interface PresidioRecord {
   full_text: string
   spans: { entity_type: string; start_position: number; end_position: number }[]
 }
+const SENSITIVE_PII = ['CREDIT_CARD', 'IBAN_CODE', 'US_SSN', 'US_DRIVER_LICENSE', 'PHONE_NUMBER', 'EMAIL_ADDRESS', 'STREET_ADDRESS', 'IP_ADDRESS']
 
-function presidio() {
+async function presidio() {
   const file = requireBenchData('presidio_synth_dataset_v2.json')
   if (!file) return
   const records = JSON.parse(fs.readFileSync(file, 'utf8')) as PresidioRecord[]
   const found = new Map<string, { hit: number; total: number }>()
+  let holding = 0
+  let protectedHolding = 0
+  let none = 0
+  let protectedNone = 0
   for (const record of records) {
     const detections = detect(record.full_text)
     for (const span of record.spans) {
@@ -109,41 +161,57 @@ function presidio() {
       if (detections.some((d) => d.start < span.end_position && d.end > span.start_position)) entry.hit++
       found.set(span.entity_type, entry)
     }
-  }
-  const sensitive = ['CREDIT_CARD', 'IBAN_CODE', 'US_SSN', 'US_DRIVER_LICENSE', 'PHONE_NUMBER', 'EMAIL_ADDRESS', 'STREET_ADDRESS', 'IP_ADDRESS']
-  console.log(`\npresidio synthetic PII (${records.length} sentences): detector recall per entity type`)
-  for (const type of sensitive) {
-    const e = found.get(type)
-    if (e) console.log(`  ${type.padEnd(18)} ${fmt(e.hit / e.total)}  (${e.hit}/${e.total})`)
-  }
-  console.log('  (not sensitive on their own, for reference)')
-  for (const [type, e] of [...found].filter(([t]) => !sensitive.includes(t)).sort()) console.log(`  ${type.padEnd(18)} ${fmt(e.hit / e.total)}  (${e.hit}/${e.total})`)
-}
-
-/** Ordinary chat, unlabelled: how often everyday talk is put in a protected tier. */
-async function locomo() {
-  const file = requireBenchData('locomo-dev.json')
-  if (!file) return
-  const conversations = JSON.parse(fs.readFileSync(file, 'utf8')) as { conversation: Record<string, unknown> }[]
-  const counts = new Map<string, number>()
-  let total = 0
-  for (const { conversation } of conversations) {
-    for (const [key, value] of Object.entries(conversation)) {
-      if (!/^session_\d+$/.test(key) || !Array.isArray(value)) continue
-      for (const turn of value as { text: string }[]) {
-        const c = await classify(turn.text, { allowRemote: false })
-        counts.set(c.tier, (counts.get(c.tier) ?? 0) + 1)
-        total++
-      }
+    const sensitive = record.spans.some((s) => SENSITIVE_PII.includes(s.entity_type))
+    if (!sensitive && record.spans.length > 0) continue
+    const level = TIER_LEVEL[(await timed(record.full_text)).tier]
+    if (sensitive) {
+      holding++
+      if (level >= 2) protectedHolding++
+    } else {
+      none++
+      if (level >= 2) protectedNone++
     }
   }
-  const share = (tier: string) => `${tier} ${(((counts.get(tier) ?? 0) / total) * 100).toFixed(1)}%`
-  console.log(`\nLoCoMo chat turns (${total}, unlabelled everyday conversation): ${['chronological', 'general', 'confidential', 'secret', 'ultrasecret'].map(share).join(', ')}`)
+  console.log(`\npresidio synthetic PII (${records.length} sentences, never trained on), shipped model:`)
+  console.log(`  sentences holding sensitive PII (${SENSITIVE_PII.length} types) placed in tier ≥ 2: ${pct(protectedHolding / holding)} (${protectedHolding}/${holding}); sentences with no PII at all: ${pct(protectedNone / none)} (${protectedNone}/${none})`)
+  console.log('  detector recall per entity type:')
+  for (const type of SENSITIVE_PII) {
+    const e = found.get(type)
+    if (e) console.log(`    ${type.padEnd(18)} ${fmt(e.hit / e.total)}  (${e.hit}/${e.total})`)
+  }
 }
 
+/** With an OpenAI-compatible server configured (the fake one in tests), that the remote layer answers: wiring, not quality. */
+async function remoteWiring() {
+  if (!process.env.OPENAI_BASE_URL) return
+  const texts = ['my new bank PIN is 4471', 'we had pizza on the beach yesterday', 'my therapist moved my appointment']
+  const models = new Map<string, number>()
+  let fallbacks = 0
+  for (const text of texts) {
+    const c = await classify(text, { now: NOW })
+    models.set(c.model, (models.get(c.model) ?? 0) + 1)
+    if (c.fallback_reason) fallbacks++
+  }
+  console.log(`\nremote layer (OPENAI_BASE_URL set; wiring only, not quality): ${texts.length} messages, answered by ${[...models].map(([m, n]) => `${m} ×${n}`).join(', ')}; ${fallbacks} fell back to the local model`)
+}
+
+// Start-up: the shipped weights, the word vectors and the lexicon's seeds, up to a first answer.
 const started = performance.now()
 const model = localModel()
-console.log(`local model ready (${model.examples} training examples) in ${(performance.now() - started).toFixed(0)} ms (trained, or loaded from its cache)`)
-await dlp()
-presidio()
-await locomo()
+model.predict(featurize('first message of the day', {}))
+console.log(
+  `local model ready in ${(performance.now() - started).toFixed(0)} ms (start-up: shipped weights, word vectors and lexicon loaded, first prediction made; ${model.examples} training messages; calibration a ${model.platt.a.toFixed(3)}, b ${model.platt.b.toFixed(3)}, prior shift ${model.platt.shift ?? 0})`,
+)
+const dlpRows = loadDlp()
+const cv = await dlpCrossValidated()
+const unseen = await locomo()
+if (cv && dlpRows) tradeOff(cv, dlpRows, unseen)
+await presidio()
+const spread = (xs: number[]) => {
+  xs.sort((a, b) => a - b)
+  return `p50 ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`
+}
+console.log(`\ntime per message (shipped model, the full local classification incl. detectors, time, entities and sentiment; ${latencies.length} LoCoMo and presidio messages):`)
+console.log(`  wall clock ${spread(latencies)}`)
+console.log(`  CPU time   ${spread(cpu)}   (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores during the run)`)
+await remoteWiring()

@@ -36,7 +36,7 @@ describe('the LLM layer (ai/test mock models)', () => {
   ])('falls back to the local model on %s', async (_label, behaviour) => {
     setModelForTests('classifier-model', mockModel(behaviour))
     const c = await classify('Yesterday I ran 5k along the river')
-    expect(c.model).toBe('local:logreg-v1')
+    expect(c.model).toBe('local:logreg-v2')
     expect(c.tier).toBe('chronological')
     expect(c.fallback_reason).toBeTruthy()
   })
@@ -47,7 +47,7 @@ describe('the LLM layer (ai/test mock models)', () => {
     const started = Date.now()
     const c = await classify('I prefer aisle seats on long flights')
     expect(Date.now() - started).toBeLessThan(2_000)
-    expect(c).toMatchObject({ model: 'local:logreg-v1', fallback_reason: 'the model did not answer in time' })
+    expect(c).toMatchObject({ model: 'local:logreg-v2', fallback_reason: 'the model did not answer in time' })
   })
 })
 
@@ -75,7 +75,7 @@ describe('the LLM layer against an OpenAI-compatible server on loopback', () => 
     try {
       process.env.OPENAI_BASE_URL = server.url
       const c = await classify('dentist on Thursday at 3pm')
-      expect(c.model).toBe('local:logreg-v1')
+      expect(c.model).toBe('local:logreg-v2')
       expect(c.fallback_reason).toBeTruthy()
     } finally {
       await server.close()

@@ -20,7 +20,7 @@ describe('POST /api/v1/memories', () => {
     const r = await call(capture, 'POST', '/api/v1/memories', { token, body: { content: 'Yesterday I ran 5k along the river with Sam' } })
     expect(r.status).toBe(201)
     expect(r.json).toMatchObject({ tier: 'chronological', security_level: 1, source: 'api', content: 'Yesterday I ran 5k along the river with Sam' })
-    expect(r.json.classification).toMatchObject({ tier: 'chronological', model: 'local:logreg-v1' })
+    expect(r.json.classification).toMatchObject({ tier: 'chronological', model: 'local:logreg-v2' })
     expect(r.json.classification.entities.times[0].direction).toBe('past')
     // The event happened yesterday, not when it was written down.
     expect(Date.parse(r.json.occurred_at)).toBeLessThan(Date.now() - 12 * 3_600_000)
@@ -220,7 +220,7 @@ describe('corrections teach the classifier, per user', () => {
     }
     const next = await captureMemory(aliceSession, { content: 'band practice with the marigolds next week' })
     expect(next.memory.tier).toBe('confidential')
-    expect(next.classification?.model).toBe('local:logreg-v1+corrections')
+    expect(next.classification?.model).toBe('local:logreg-v2+corrections')
     expect(next.classification?.reasoning).toMatch(/corrections/)
 
     const bobs = await captureMemory(await sessionFor(bob), { content: 'band practice with the marigolds next week' })

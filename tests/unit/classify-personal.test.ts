@@ -5,7 +5,7 @@ const personal = (text: string) => detect(text).filter((d) => d.kind === 'person
 
 describe('personal data stated about oneself', () => {
   it.each([
-    ['add my husband, Tomas Okafor, to the plan', 'Tomas'],
+    ['my full name is Tomas Okafor, please update the plan', 'Tomas'],
     ['my citizenship is Portuguese', 'Portuguese'],
     ['my gamer tag is fox_77, add me', 'fox_77'],
     ['flight number is TP1234, landing at 6', 'TP1234'],
@@ -26,6 +26,9 @@ describe('personal data stated about oneself', () => {
     'what documents do I need to add my spouse?',
     'my favourite colour is blue',
     'my son loves Lego',
+    // A relative's name alone identifies nobody (issue 23): no floor.
+    'add my husband, Tomas Okafor, to the plan',
+    'Yesterday I went hiking with my sister Anna',
     'I prefer aisle seats',
     'the demo coordinates are 0.0000 N, 0.0000 E',
     'cd /users/shared/music',

@@ -1,9 +1,11 @@
-// Personal data stated about oneself or one's family: "my spouse, Ana Ruiz", "my citizenship
+// Personal data stated about oneself: "my full name is Ana Ruiz", "my citizenship
 // is Portuguese", "my gamer tag is fox_77", "my flight number is TP1234", "my device serial is
 // SN-4471". The categories are those of privacy law (GDPR personal data): identity, family,
 // accounts, devices, location and biometrics. It needs an owner ("my", "our", "I'm") before the
 // attribute, or a value stated right after it ("flight number is TP1234"), and it skips
-// questions, so "how do I change my username?" finds nothing. Typed in a hurry ("spse",
+// questions, so "how do I change my username?" finds nothing. A relative's name alone ("hiking
+// with my sister Anna") identifies nobody and sets no floor; with their date of birth or
+// address it does, through those detectors (dates.ts, address.ts). Typed in a hurry ("spse",
 // "ctznshp", "U A 1 2 3") is matched by consonants and by joining spaced-out characters.
 import type { Finding, Scan } from './scan'
 import { isDummyDigits } from './context'
@@ -17,7 +19,6 @@ interface Attribute {
 
 const ATTRIBUTES: Attribute[] = [
   { words: ['full name', 'name', 'legal name', 'maiden name', 'surname', 'last name', 'first name'], value: 'name', reason: 'a personal name stated' },
-  { words: ['spouse', 'husband', 'wife', 'partner', 'son', 'daughter', 'child', 'kid', 'fiance', 'fiancee', 'next of kin', 'mother', 'father', 'brother', 'sister'], value: 'name', reason: "a family member's name" },
   { words: ['place of birth', 'birthplace', 'birth place', 'hometown', 'citizenship', 'nationality', 'ethnicity', 'religion', 'gender', 'sexual orientation', 'marital status', 'blood type', 'age'], value: 'any', reason: 'a personal attribute stated' },
   { words: ['username', 'user name', 'handle', 'gamertag', 'gamer tag', 'screen name', 'login', 'profile', 'member id', 'membership number', 'member number', 'loyalty number', 'customer number', 'customer id', 'account id', 'employee id', 'student id', 'order number', 'transaction id', 'booking reference', 'booking number', 'reservation number', 'confirmation number', 'ticket number', 'policy number', 'claim number'], value: 'code', reason: 'an identifier of a personal account' },
   { words: ['employer', 'job title', 'workplace', 'school', 'university', 'degree', 'education', 'education history', 'employment history', 'work history'], value: 'any', reason: 'where the person works or studies' },
@@ -28,6 +29,8 @@ const ATTRIBUTES: Attribute[] = [
   { words: ['fingerprint', 'face id', 'faceprint', 'voiceprint', 'iris scan', 'biometric', 'biometrics', 'heart rate', 'sleep pattern', 'sleep data', 'blood pressure', 'weight', 'mood log', 'mood tracking', 'dna'], value: 'none', reason: 'biometric or body data' },
 ]
 
+/** "my sister's name is Anna": a relative's name, not the writer's. */
+const RELATIVES = new Set(['spouse', 'husband', 'wife', 'partner', 'son', 'daughter', 'child', 'kid', 'kids', 'fiance', 'fiancee', 'mother', 'mom', 'mum', 'father', 'dad', 'brother', 'sister', 'grandma', 'grandpa', 'aunt', 'uncle', 'cousin', 'baby', 'boyfriend', 'girlfriend', 'friend'])
 const OWNERS = new Set(['my', 'our', 'mine', "i'm", 'im', 'me', "my's"])
 const STATE = new Set(['is', 'are', 'was', 'were', 'shows', 'show', 'includes', 'include', 'reads', 'says', ':', '=', '-', 'called', 'named', 'at', 'to', 'in', 'from', 'of'])
 const QUESTION_START = /^\s*(?:how|what|which|where|when|why|who|can|could|do|does|did|is|are|should|would|will|may)\b/i
@@ -151,6 +154,7 @@ export function findPersonalData(scan: Scan): Finding[] {
       const owner = words.slice(Math.max(0, i - 3), i).some((w) => OWNERS.has(w.lower))
       for (const { attribute, parts, skeletons } of PHRASES) {
         if (!matchesAt(forms, i, parts, skeletons)) continue
+        if (attribute.value === 'name' && forms.bare.slice(Math.max(0, i - 3), i).some((w) => RELATIVES.has(w))) continue
         const after = i + parts.length
         // Without an owner, only a value stated right after the attribute counts.
         if (!owner && (attribute.value === 'none' || !STATE.has(words[after]?.lower ?? ''))) continue
