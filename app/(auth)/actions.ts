@@ -5,6 +5,7 @@ import { AuthError, CredentialsSignin } from 'next-auth'
 import { headers } from 'next/headers'
 import { z } from 'zod'
 import { signIn } from '@/auth'
+import { confirmEmail } from '@/lib/accounts/contact'
 import { registerUser } from '@/lib/accounts/register'
 import { registerSchema } from '@/lib/accounts/schema'
 import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset'
@@ -114,5 +115,14 @@ export async function resetPasswordAction(_prev: ActionResult, form: FormData): 
     return { status: 'ok', message: 'Your password is changed, and every device was signed out. Sign in with the new one.' }
   } catch (error) {
     return actionError(error, 'reset-password')
+  }
+}
+
+export async function confirmEmailAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const { email } = await confirmEmail({ token: text(form, 'token') ?? '', info: requestInfo(await headers()) })
+    return { status: 'ok', message: `Confirmed: ${email} is now the email address of your account.` }
+  } catch (error) {
+    return actionError(error, 'confirm-email')
   }
 }
