@@ -23,7 +23,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <Field label="Email" name="email" type="email" defaultValue={values.email ?? profile.email ?? ''} errors={fields.email} />
       <EmailStatus profile={profile} />
       <Field
-        label="Current password (needed to change the email or phone)"
+        label="Password, to change the email or phone"
         name="current_password"
         type="password"
         autoComplete="current-password"

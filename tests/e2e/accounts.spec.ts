@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { latestMail, resetTokenIn } from '../fixtures/outbox'
+import { confirmTokenIn, latestMail, mailsTo, resetTokenIn } from '../fixtures/outbox'
 import { SettingsPage, SignInPage, SignUpPage } from './pages/auth'
 
 const OUTBOX = path.resolve('.data/e2e/outbox')
@@ -56,7 +56,13 @@ test('changing the password signs out the other session at once', async ({ brows
   await second.close()
 })
 
-test('reset the password with the link from the outbox email', async ({ page }) => {
+test('confirm the email with the link mailed at sign-up, then reset the password with the link from the outbox', async ({ page }) => {
+  // A reset goes only to a confirmed address: first follow the link mailed at sign-up.
+  const confirmation = mailsTo(OUTBOX, 'ada@example.com').filter((mail) => mail.includes('confirm-email?token=')).pop()!
+  await page.goto(`/confirm-email?token=${encodeURIComponent(confirmTokenIn(confirmation))}`)
+  await page.getByRole('button', { name: 'Confirm this address' }).click()
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Confirmed: ada@example.com')
+
   await page.goto('/forgot-password')
   await page.getByLabel('Email or phone number').fill('ada@example.com')
   await page.getByRole('button', { name: 'Send me a reset link' }).click()
@@ -93,11 +99,15 @@ test('create and revoke an API token from settings', async ({ page, request }) =
   const token = (await page.getByTestId('new-token').textContent())!.trim()
   expect(token).toMatch(/^mnemo_/)
 
-  const me = await request.get('/api/v1/account', { headers: { authorization: `Bearer ${token}` } })
-  expect(me.status()).toBe(200)
+  const bearer = { authorization: `Bearer ${token}` }
+  expect((await request.get('/api/v1/memories', { headers: bearer })).status()).toBe(200)
+  // A token never reaches the account itself.
+  const account = await request.get('/api/v1/account', { headers: bearer })
+  expect(account.status()).toBe(403)
+  expect((await account.json()).error.code).toBe('forbidden:token')
   await page.getByRole('button', { name: 'Revoke e2e script' }).click()
   await expect(page.getByText('Token revoked.')).toBeVisible()
-  const after = await request.get('/api/v1/account', { headers: { authorization: `Bearer ${token}` } })
+  const after = await request.get('/api/v1/memories', { headers: bearer })
   expect(after.status()).toBe(401)
 })
 
