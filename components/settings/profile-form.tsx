@@ -24,6 +24,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <EmailStatus profile={profile} />
       <Field
         label="Password, to change the email or phone"
+        id="profile-current-password"
         name="current_password"
         type="password"
         autoComplete="current-password"

@@ -12,7 +12,8 @@ test.describe.configure({ mode: 'serial' })
 
 test('sign up, sign out, sign in, and bad credentials are refused', async ({ page }) => {
   await new SignUpPage(page).register({ phone: '+1 415 555 0142', password: PASSWORD, name: 'Ada', email: 'ada@example.com' })
-  await expect(page).toHaveURL(/\/home$/)
+  // The first sign-up of a fresh server also loads the models and the mailer: allow it more time.
+  await expect(page).toHaveURL(/\/home$/, { timeout: 30_000 })
   await expect(page.getByRole('heading', { name: 'Timeline, Ada' })).toBeVisible()
 
   const settings = new SettingsPage(page)
@@ -88,6 +89,24 @@ test('confirm the email with the link mailed at sign-up, then reset the password
   await page.getByLabel('Repeat the new password').fill('another-brand-new-phrase-9')
   await page.getByRole('button', { name: 'Set the new password' }).click()
   await expect(page.locator('form').getByRole('alert')).toContainText('invalid, used or expired')
+})
+
+test('changing the email in settings asks for the password and waits for the link sent to the new address', async ({ page }) => {
+  await new SignInPage(page).signIn('+14155550142', RESET_PASSWORD)
+  await expect(page).toHaveURL(/\/home$/)
+  await new SettingsPage(page).open()
+  const profile = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save profile' }) })
+  await page.getByLabel('Email', { exact: true }).fill('ada.new@example.com')
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(profile.getByRole('alert')).toContainText('Confirm this change with your current password')
+
+  await page.getByLabel('Password, to change the email or phone').fill(RESET_PASSWORD)
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(profile.getByRole('status')).toContainText('We sent a confirmation link to ada.new@example.com')
+  await expect.poll(() => mailsTo(OUTBOX, 'ada.new@example.com').length).toBe(1)
+  expect(mailsTo(OUTBOX, 'ada@example.com').some((mail) => mail.includes('being changed'))).toBe(true)
+  await page.reload()
+  await expect(page.getByText('Waiting for confirmation: ada.new@example.com')).toBeVisible()
 })
 
 test('create and revoke an API token from settings', async ({ page, request }) => {
