@@ -6,6 +6,7 @@ import Credentials from 'next-auth/providers/credentials'
 import { verifyLogin } from '@/lib/auth/credentials'
 import { passkeyUser } from '@/lib/auth/passkey-sign-in'
 import { checkSession, endSession, maxAgeMs, startSession } from '@/lib/auth/sessions'
+import { lockedCode } from '@/lib/auth/sign-in-codes'
 import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
 import { loadOrCreateSecret } from '@/lib/secrets'
@@ -25,11 +26,9 @@ interface SignedInUser extends User {
 /** The session `auth()` returns: Auth.js's, plus the id of our session row. */
 export type MnemoSession = Session & { sessionId: string }
 
-/** The codes the sign-in page turns into messages. */
-export type SignInErrorCode = 'invalid' | 'locked' | 'deactivated'
-
 class SignInFailure extends CredentialsSignin {
-  constructor(code: SignInErrorCode, readonly retryAfter?: number) {
+  /** `invalid`, `deactivated`, or `locked-<unix seconds>` (lib/auth/sign-in-codes). */
+  constructor(code: string) {
     super()
     this.code = code
   }
@@ -42,7 +41,7 @@ async function signInAs(check: () => Promise<{ id: string; name: string | null; 
     const session = await startSession({ userId: user.id, info })
     return { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
   } catch (error) {
-    if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure('locked', error.retryAfter)
+    if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure(lockedCode(error.retryAfter))
     if (error instanceof AppError && error.code === 'forbidden:account') throw new SignInFailure('deactivated')
     if (error instanceof AppError) throw new SignInFailure('invalid')
     throw error

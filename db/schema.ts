@@ -68,6 +68,8 @@ export const users = pgTable(
     maxTier: smallint('max_tier').notNull().default(4),
     active: boolean('active').notNull().default(true),
     verified: boolean('verified').notNull().default(false),
+    /** When the owner followed the confirmation link sent to `email`; null: unconfirmed. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     ...timestamps,
@@ -143,6 +145,26 @@ export const passwordResetTokens = pgTable(
 ).enableRLS()
 export type PasswordResetToken = typeof passwordResetTokens.$inferSelect
 
+/** An email address waiting for its owner to follow the link sent to it (token stored hashed). */
+export const emailConfirmations = pgTable(
+  'email_confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('email_confirmations_hash_key').on(t.tokenHash),
+    index('email_confirmations_user_idx').on(t.userId),
+    ownerPolicy('email_confirmations', sql`${t.userId}`),
+  ],
+).enableRLS()
+export type EmailConfirmation = typeof emailConfirmations.$inferSelect
+
 export const apiTokens = pgTable(
   'api_tokens',
   {
@@ -198,7 +220,7 @@ export const authChallenges = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('auth_challenges_challenge_key').on(t.challenge)],
+  (t) => [uniqueIndex('auth_challenges_challenge_key').on(t.challenge), index('auth_challenges_expires_idx').on(t.expiresAt)],
 )
 export type AuthChallenge = typeof authChallenges.$inferSelect
 

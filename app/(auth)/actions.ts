@@ -5,9 +5,11 @@ import { AuthError, CredentialsSignin } from 'next-auth'
 import { headers } from 'next/headers'
 import { z } from 'zod'
 import { signIn } from '@/auth'
+import { confirmEmail } from '@/lib/accounts/contact'
 import { registerUser } from '@/lib/accounts/register'
 import { registerSchema } from '@/lib/accounts/schema'
 import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset'
+import { parseSignInCode, SIGN_IN_MESSAGES } from '@/lib/auth/sign-in-codes'
 import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
@@ -23,12 +25,6 @@ function safeNext(value: FormDataEntryValue | string | null): string {
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name)
   return typeof value === 'string' && value.trim() !== '' ? value : undefined
-}
-
-const SIGN_IN_MESSAGES: Record<string, string> = {
-  invalid: 'Wrong phone number, email or password.',
-  locked: 'Too many failed attempts. Your account is locked for a while; try again later or reset your password.',
-  deactivated: 'This account is deactivated. Ask your administrator.',
 }
 
 async function signInWith(identifier: string, password: string, next: string): Promise<ActionResult> {
@@ -47,7 +43,9 @@ async function runSignIn(provider: string, fields: Record<string, string>, next:
     return { status: 'ok' }
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { status: 'error', code: `auth:${error.code}`, message: SIGN_IN_MESSAGES[error.code] ?? SIGN_IN_MESSAGES.invalid, values }
+      const failure = parseSignInCode(error.code) ?? { kind: 'invalid' }
+      const retryAt = failure.lockedUntil ? new Date(failure.lockedUntil).toISOString() : undefined
+      return { status: 'error', code: `auth:${failure.kind}`, message: SIGN_IN_MESSAGES[failure.kind], values, ...(retryAt ? { retryAt } : {}) }
     }
     if (error instanceof AuthError) return { status: 'error', code: 'auth:error', message: 'Signing in failed. Try again.' }
     throw error // the redirect after a successful sign-in
@@ -114,5 +112,14 @@ export async function resetPasswordAction(_prev: ActionResult, form: FormData): 
     return { status: 'ok', message: 'Your password is changed, and every device was signed out. Sign in with the new one.' }
   } catch (error) {
     return actionError(error, 'reset-password')
+  }
+}
+
+export async function confirmEmailAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const { email } = await confirmEmail({ token: text(form, 'token') ?? '', info: requestInfo(await headers()) })
+    return { status: 'ok', message: `Confirmed: ${email} is now the email address of your account.` }
+  } catch (error) {
+    return actionError(error, 'confirm-email')
   }
 }

@@ -1,7 +1,7 @@
 'use client'
 
-import { useActionState } from 'react'
-import { updateProfileAction } from '@/app/(app)/settings/actions'
+import { useActionState, useTransition } from 'react'
+import { resendEmailConfirmationAction, updateProfileAction } from '@/app/(app)/settings/actions'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
 import { FormMessage } from '@/components/ui/form-message'
@@ -18,11 +18,18 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage tone="success">{state.status === 'ok' ? state.message : null}</FormMessage>
       <FormMessage tone="error">{state.status === 'error' || state.status === 'invalid' ? state.message : null}</FormMessage>
-      <p className="text-sm text-slate-600 dark:text-slate-300">
-        Phone: <span className="font-medium">{profile.phone}</span>
-      </p>
       <Field label="Name" name="name" defaultValue={values.name ?? profile.name ?? ''} maxLength={255} errors={fields.name} />
+      <Field label="Phone" name="phone" type="tel" autoComplete="tel" defaultValue={values.phone ?? profile.phone} errors={fields.phone} />
       <Field label="Email" name="email" type="email" defaultValue={values.email ?? profile.email ?? ''} errors={fields.email} />
+      <EmailStatus profile={profile} />
+      <Field
+        label="Password, to change the email or phone"
+        id="profile-current-password"
+        name="current_password"
+        type="password"
+        autoComplete="current-password"
+        errors={fields.current_password}
+      />
       <Field label="Time zone" name="timezone" defaultValue={values.timezone ?? profile.timezone} errors={fields.timezone} />
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-medium">Notify me</legend>
@@ -61,5 +68,25 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         {pending ? 'Saving…' : 'Save profile'}
       </Button>
     </form>
+  )
+}
+
+/** Whether the address is confirmed: only a confirmed address receives password resets. */
+function EmailStatus({ profile }: { profile: Profile }) {
+  const [result, setResult] = useActionState<ActionResult, void>(() => resendEmailConfirmationAction(), IDLE)
+  const [pending, start] = useTransition()
+  if (profile.pending_email) {
+    return <p className="text-sm text-slate-600 dark:text-slate-300">Waiting for confirmation: {profile.pending_email} (follow the link we sent there).</p>
+  }
+  if (!profile.email || profile.email_verified) return null
+  return (
+    <div className="flex flex-col gap-1 text-sm text-slate-600 dark:text-slate-300">
+      <p>This address is not confirmed yet, so password resets cannot be sent to it.</p>
+      <FormMessage tone="success">{result.status === 'ok' ? result.message : null}</FormMessage>
+      <FormMessage tone="error">{result.status === 'error' ? result.message : null}</FormMessage>
+      <Button type="button" disabled={pending} className="self-start" onClick={() => start(() => setResult())}>
+        Send the confirmation link again
+      </Button>
+    </div>
   )
 }

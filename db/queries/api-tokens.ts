@@ -38,3 +38,13 @@ export async function revokeApiTokenById(db: DbExecutor, { userId, id }: { userI
 export async function touchApiTokenById(db: DbExecutor, { id }: { id: string }): Promise<void> {
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id))
 }
+
+/** Revokes every live token of a user (after a password change or reset); returns how many. */
+export async function revokeApiTokensByUser(db: DbExecutor, { userId }: { userId: string }): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id })
+  return rows.length
+}

@@ -1,5 +1,7 @@
-// Changing a password: the current one must be right; every other session is signed out.
+// Changing a password: the current one must be right; every other session is signed out and
+// every API token revoked (a token minted by whoever knew the old password must not outlive it).
 import { getDb } from '@/db'
+import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserById, updateUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
@@ -20,7 +22,7 @@ export async function changePassword({
   currentPassword: string
   newPassword: string
   info: RequestInfo
-}): Promise<{ revokedSessions: number }> {
+}): Promise<{ revokedSessions: number; revokedTokens: number }> {
   const db = await getDb()
   const user = await getUserById(db, { id: userId })
   if (!user?.passwordHash) throw new AppError('not_found:user')
@@ -34,10 +36,10 @@ export async function changePassword({
   const problem = await passwordProblem(newPassword, [user.phone, user.email ?? '', user.name ?? ''])
   if (problem) throw new AppError('bad_request:password', { message: problem, fieldErrors: { new_password: [problem] } })
   const passwordHash = await hashPassword(newPassword)
-  const revokedSessions = await db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     await updateUserById(tx, { id: userId, values: { passwordHash } })
-    return revokeSessionsByUser(tx, { userId, keepId: sessionId })
+    return { revokedSessions: await revokeSessionsByUser(tx, { userId, keepId: sessionId }), revokedTokens: await revokeApiTokensByUser(tx, { userId }) }
   })
-  await recordAccess({ userId, action: 'password.change', success: true, ...info, details: { revokedSessions } })
-  return { revokedSessions }
+  await recordAccess({ userId, action: 'password.change', success: true, ...info, details: revoked })
+  return revoked
 }

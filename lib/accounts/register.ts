@@ -1,5 +1,5 @@
-// Sign-up: a validated phone (E.164), optional unique email, a strong password hashed with
-// argon2id. The first account of an instance becomes its admin.
+// Sign-up: a validated phone (E.164), optional unique email (mailed a confirmation link), a
+// strong password hashed with argon2id. The first account of an instance becomes its admin.
 import { sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { countUsers, getUserByEmail, getUserByPhone, insertUser } from '@/db/queries/users'
@@ -10,6 +10,7 @@ import { normalizePhone } from '@/lib/auth/phone'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { consumeOrThrow } from '@/lib/rate-limit'
+import { sendEmailConfirmation } from './contact'
 import { DEFAULT_PREFERENCES } from './preferences'
 import type { RegisterInput } from './schema'
 
@@ -53,6 +54,7 @@ export async function registerUser(input: RegisterInput, info: RequestInfo): Pro
     throw error
   }
   await recordAccess({ userId: user.id, action: 'register', success: true, ...info, details: { role: user.role } })
+  if (email) await sendEmailConfirmation({ user, email, info })
   return user
 }
 

@@ -29,7 +29,11 @@ export const loginSchema = z
 
 export const profileUpdateSchema = z.strictObject({
   name: nameInput.nullable().optional(),
+  /** A new address is mailed a confirmation link and takes effect once it is followed. */
   email: emailInput.nullable().optional(),
+  phone: phoneInput.optional(),
+  /** Needed to change the email or phone (unless a passkey step-up is fresh). */
+  current_password: passwordInput.optional(),
   timezone: timezoneInput.optional(),
   preferences: preferencesSchema.partial().extend({ notifications: preferencesSchema.shape.notifications.partial().optional() }).optional(),
 })
@@ -39,3 +43,6 @@ export const passwordChangeSchema = z.strictObject({
   current_password: passwordInput,
   new_password: passwordInput,
 })
+
+/** Following an emailed confirmation link. */
+export const emailConfirmSchema = z.strictObject({ token: z.string().min(1, 'The link is incomplete.').max(200) })

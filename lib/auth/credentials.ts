@@ -1,5 +1,7 @@
 // Checking a phone-or-email and password: rate limits and lockout per account and per IP,
-// constant work for unknown accounts, and an access-log row for every outcome.
+// constant work for unknown accounts, and an access-log row for every outcome. Failures count
+// against the account the identifier names, whichever identifier (phone or email) named it, so
+// locking one locks the other; an identifier that names no account counts on its own.
 import { getDb } from '@/db'
 import { getUserByEmail, getUserByPhone, updateUserById } from '@/db/queries/users'
 import type { User } from '@/db/schema'
@@ -29,21 +31,27 @@ async function findAccount(key: string): Promise<User | undefined> {
   return getUserByPhone(db, { phone: key })
 }
 
+/** The key the `login-account` limit counts on: the account when there is one, else the identifier. */
+function limitKey(key: string, user: User | undefined): string {
+  return user ? `user:${user.id}` : `identifier:${key}`
+}
+
 export async function verifyLogin(input: LoginInput, info: RequestInfo, action = 'login'): Promise<User> {
   const key = accountKey(input.identifier)
+  const user = await findAccount(key)
+  const accountLimit = limitKey(key, user)
   try {
     await assertNotLimited('login-ip', info.ip)
-    await assertNotLimited('login-account', key)
+    await assertNotLimited('login-account', accountLimit)
   } catch (error) {
-    await recordAccess({ action: `${action}.locked`, success: false, ...info, riskScore: 0.6, details: { reason: 'locked' } })
+    await recordAccess({ userId: user?.id, action: `${action}.locked`, success: false, ...info, riskScore: 0.6, details: { reason: 'locked' } })
     throw error
   }
 
-  const user = await findAccount(key)
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyDummyPassword(input.password)
 
   if (!user || !ok) {
-    const accountLockout = await countAttempt('login-account', key)
+    const accountLockout = await countAttempt('login-account', accountLimit)
     const ipLockout = await countAttempt('login-ip', info.ip)
     const lockout = accountLockout ?? ipLockout
     await recordAccess({
@@ -65,7 +73,7 @@ export async function verifyLogin(input: LoginInput, info: RequestInfo, action =
     throw new AppError('forbidden:account', { message: 'This account is deactivated. Ask your administrator.' })
   }
 
-  await clearAttempts('login-account', key)
+  await clearAttempts('login-account', accountLimit)
   await updateUserById(await getDb(), { id: user.id, values: { lastLoginAt: new Date() } })
   await recordAccess({ userId: user.id, action, success: true, ...info })
   return user

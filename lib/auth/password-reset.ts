@@ -1,7 +1,9 @@
 // Password reset by a one-time emailed link: token stored hashed, valid 30 minutes, single use.
-// The answer to a request is the same whether or not the account exists.
+// The answer to a request is the same whether or not the account exists. The link goes only to
+// a confirmed address; setting the new password ends every session and revokes every API token.
 import { getDb } from '@/db'
 import { consumePasswordResetTokenByHash, insertPasswordResetToken } from '@/db/queries/password-resets'
+import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserByEmail, getUserById, getUserByPhone, updateUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
@@ -31,11 +33,11 @@ export async function requestPasswordReset({ identifier, info }: { identifier: s
   await recordAccess({
     userId: user?.id,
     action: 'password_reset.request',
-    success: Boolean(user?.email && user.active),
+    success: Boolean(user?.email && user.emailVerifiedAt && user.active),
     ...info,
-    details: { reason: !user ? 'unknown_account' : !user.email ? 'no_email' : !user.active ? 'deactivated' : 'sent' },
+    details: { reason: !user ? 'unknown_account' : !user.email ? 'no_email' : !user.emailVerifiedAt ? 'unconfirmed_email' : !user.active ? 'deactivated' : 'sent' },
   })
-  if (!user || !user.email || !user.active) return
+  if (!user || !user.email || !user.emailVerifiedAt || !user.active) return
 
   const token = newSecret()
   await insertPasswordResetToken(db, {
@@ -54,7 +56,7 @@ export async function requestPasswordReset({ identifier, info }: { identifier: s
   })
 }
 
-/** Sets a new password with a valid token, and signs out every session of the account. */
+/** Sets a new password with a valid token; signs out every session and revokes every token. */
 export async function resetPassword({ token, password, info }: { token: string; password: string; info: RequestInfo }): Promise<void> {
   const db = await getDb()
   const problem = await passwordProblem(password)
@@ -72,6 +74,7 @@ export async function resetPassword({ token, password, info }: { token: string; 
   await db.transaction(async (tx) => {
     await updateUserById(tx, { id: user.id, values: { passwordHash: await hashPassword(password) } })
     await revokeSessionsByUser(tx, { userId: user.id })
+    await revokeApiTokensByUser(tx, { userId: user.id })
   })
   await recordAccess({ userId: user.id, action: 'password_reset.confirm', success: true, ...info })
 }

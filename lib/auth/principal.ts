@@ -1,5 +1,8 @@
 // Who is calling an API route: a bearer API token or the Auth.js session cookie, through one
-// helper every route handler uses.
+// helper every route handler uses. Which callers a route admits is decided here and only here:
+// by default a route is for a signed-in session alone (account, security and credential routes
+// must never be reachable with a token, docs/api-tokens.md); a route opens itself to API tokens
+// by naming the one scope that allows it.
 import { auth, type MnemoSession } from '@/auth'
 import { getApiTokenById } from '@/db/queries/api-tokens'
 import { getUserById } from '@/db/queries/users'
@@ -22,7 +25,15 @@ export interface Principal {
   maxTierLevel: number
 }
 
-export async function authenticate(request: Request, { scope }: { scope?: Scope } = {}): Promise<Principal> {
+/** `ANY_TOKEN`: any valid token may call (a route that neither reads nor stores anything). */
+export const ANY_TOKEN = 'any-token'
+
+export interface AccessRule {
+  /** The scope an API token needs here; without one, the route refuses every token. */
+  scope?: Scope | typeof ANY_TOKEN
+}
+
+export async function authenticate(request: Request, { scope }: AccessRule = {}): Promise<Principal> {
   const header = request.headers.get('authorization')
   if (header) {
     const [kind, secret] = header.split(/\s+/, 2)
@@ -31,6 +42,9 @@ export async function authenticate(request: Request, { scope }: { scope?: Scope 
     }
     const found = await checkApiToken(secret)
     if (!found) throw new AppError('unauthorized:token', { message: 'The API token is invalid, revoked or expired.' })
+    if (!scope) {
+      throw new AppError('forbidden:token', { message: 'API tokens cannot reach this route: use a signed-in session.' })
+    }
     const principal: Principal = {
       user: found.user,
       kind: 'token',
@@ -38,7 +52,7 @@ export async function authenticate(request: Request, { scope }: { scope?: Scope 
       scopes: found.token.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s)),
       maxTierLevel: Math.min(found.token.maxTier, found.user.maxTier, 2),
     }
-    if (scope && !principal.scopes.includes(scope)) {
+    if (scope !== ANY_TOKEN && !principal.scopes.includes(scope)) {
       throw new AppError('forbidden:scope', { message: `This token lacks the "${scope}" scope.`, details: { scope } })
     }
     return principal

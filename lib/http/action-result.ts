@@ -9,7 +9,7 @@ export type ActionResult<T = undefined> =
   | { status: 'idle' }
   | { status: 'ok'; message?: string; data?: T; values?: EchoedValues }
   | { status: 'invalid'; message: string; fieldErrors: FieldErrors; values?: EchoedValues }
-  | { status: 'error'; code: string; message: string; values?: EchoedValues }
+  | { status: 'error'; code: string; message: string; values?: EchoedValues; /** When a lockout ends (ISO time). */ retryAt?: string }
 
 export const IDLE: ActionResult = { status: 'idle' }
 

@@ -6,7 +6,7 @@ import { getDb } from '@/db'
 import { rateLimits } from '@/db/schema'
 import { AppError } from '@/lib/errors'
 
-export type LimitPolicy = 'login-account' | 'login-ip' | 'register-ip' | 'reset-account' | 'reset-ip' | 'unlock-account'
+export type LimitPolicy = 'login-account' | 'login-ip' | 'passkey-options-ip' | 'register-ip' | 'reset-account' | 'reset-ip' | 'unlock-account'
 
 interface PolicyConfig {
   points: number
@@ -28,6 +28,9 @@ export function policyConfig(policy: LimitPolicy): PolicyConfig {
       return { points: envNumber('MNEMO_LOGIN_MAX_ATTEMPTS', 5), duration: envNumber('MNEMO_LOGIN_WINDOW_SECONDS', 900), blockDuration: lockout, surface: 'login' }
     case 'login-ip':
       return { points: envNumber('MNEMO_LOGIN_MAX_ATTEMPTS_PER_IP', 30), duration: envNumber('MNEMO_LOGIN_WINDOW_SECONDS', 900), blockDuration: lockout, surface: 'login' }
+    case 'passkey-options-ip':
+      // Each answer stores a challenge row; a person signing in asks a few times a minute at most.
+      return { points: envNumber('MNEMO_PASSKEY_OPTIONS_MAX_PER_IP', 20), duration: 60, blockDuration: 60, surface: 'passkey' }
     case 'register-ip':
       return { points: envNumber('MNEMO_REGISTER_MAX_PER_IP', 10), duration: 3600, blockDuration: 3600, surface: 'register' }
     case 'reset-account':

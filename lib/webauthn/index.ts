@@ -1,6 +1,7 @@
 // Passkeys (@simplewebauthn/server): registration, and the step-up ceremony (user verification
 // required) that unlocks tiers 2–3 for 15 minutes and tier 4 for 5. Challenges are single use
-// and live 5 minutes; the signature counter must not go backwards.
+// and live 5 minutes (expired ones are purged as new ones are stored); the signature counter
+// must not go backwards.
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -11,20 +12,21 @@ import {
 } from '@simplewebauthn/server'
 import { and, eq, gt, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
+import { insertAuthChallenge } from '@/db/queries/auth-challenges'
 import { authChallenges, passkeys, sessions, type Passkey } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
-import { assertNotLimited, countAttempt } from '@/lib/rate-limit'
+import { assertNotLimited, consumeOrThrow, countAttempt } from '@/lib/rate-limit'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { relyingParty, unlockWindowMs } from './config'
 
 const CHALLENGE_TTL_MS = 5 * 60_000
 
-async function storeChallenge(userId: string, sessionId: string | undefined, challenge: string, purpose: string) {
-  await (await getDb()).insert(authChallenges).values({ userId, sessionId, challenge, purpose, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
+async function storeChallenge(userId: string | null, sessionId: string | undefined, challenge: string, purpose: string) {
+  await insertAuthChallenge(await getDb(), { userId, sessionId, challenge, purpose, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
 }
 
 /** Takes the challenge out (single use) if it is this user's, for this purpose, and fresh. */
@@ -188,11 +190,15 @@ export async function lockNow(principal: Principal, info: RequestInfo): Promise<
   await recordAccess({ userId: principal.user.id, action: 'lock', success: true, ...info })
 }
 
-/** Options for signing in with a passkey: discoverable credentials, user verification required. */
+/**
+ * Options for signing in with a passkey: discoverable credentials, user verification required.
+ * Anyone may ask, so each IP may ask only so often (each answer stores a challenge).
+ */
 export async function signInOptions(info: RequestInfo) {
   await assertNotLimited('login-ip', info.ip)
+  await consumeOrThrow('passkey-options-ip', info.ip)
   const options = await generateAuthenticationOptions({ rpID: relyingParty().id, userVerification: 'required' })
-  await (await getDb()).insert(authChallenges).values({ userId: null, challenge: options.challenge, purpose: 'signin', expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
+  await storeChallenge(null, undefined, options.challenge, 'signin')
   return options
 }
 

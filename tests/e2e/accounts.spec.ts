@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
-import { latestMail, resetTokenIn } from '../fixtures/outbox'
+import { confirmTokenIn, latestMail, mailsTo, resetTokenIn } from '../fixtures/outbox'
 import { SettingsPage, SignInPage, SignUpPage } from './pages/auth'
 
 const OUTBOX = path.resolve('.data/e2e/outbox')
@@ -12,7 +12,8 @@ test.describe.configure({ mode: 'serial' })
 
 test('sign up, sign out, sign in, and bad credentials are refused', async ({ page }) => {
   await new SignUpPage(page).register({ phone: '+1 415 555 0142', password: PASSWORD, name: 'Ada', email: 'ada@example.com' })
-  await expect(page).toHaveURL(/\/home$/)
+  // The first sign-up of a fresh server also loads the models and the mailer: allow it more time.
+  await expect(page).toHaveURL(/\/home$/, { timeout: 30_000 })
   await expect(page.getByRole('heading', { name: 'Timeline, Ada' })).toBeVisible()
 
   const settings = new SettingsPage(page)
@@ -56,7 +57,13 @@ test('changing the password signs out the other session at once', async ({ brows
   await second.close()
 })
 
-test('reset the password with the link from the outbox email', async ({ page }) => {
+test('confirm the email with the link mailed at sign-up, then reset the password with the link from the outbox', async ({ page }) => {
+  // A reset goes only to a confirmed address: first follow the link mailed at sign-up.
+  const confirmation = mailsTo(OUTBOX, 'ada@example.com').filter((mail) => mail.includes('confirm-email?token=')).pop()!
+  await page.goto(`/confirm-email?token=${encodeURIComponent(confirmTokenIn(confirmation))}`)
+  await page.getByRole('button', { name: 'Confirm this address' }).click()
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Confirmed: ada@example.com')
+
   await page.goto('/forgot-password')
   await page.getByLabel('Email or phone number').fill('ada@example.com')
   await page.getByRole('button', { name: 'Send me a reset link' }).click()
@@ -84,6 +91,24 @@ test('reset the password with the link from the outbox email', async ({ page }) 
   await expect(page.locator('form').getByRole('alert')).toContainText('invalid, used or expired')
 })
 
+test('changing the email in settings asks for the password and waits for the link sent to the new address', async ({ page }) => {
+  await new SignInPage(page).signIn('+14155550142', RESET_PASSWORD)
+  await expect(page).toHaveURL(/\/home$/)
+  await new SettingsPage(page).open()
+  const profile = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save profile' }) })
+  await page.getByLabel('Email', { exact: true }).fill('ada.new@example.com')
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(profile.getByRole('alert')).toContainText('Confirm this change with your current password')
+
+  await page.getByLabel('Password, to change the email or phone').fill(RESET_PASSWORD)
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(profile.getByRole('status')).toContainText('We sent a confirmation link to ada.new@example.com')
+  await expect.poll(() => mailsTo(OUTBOX, 'ada.new@example.com').length).toBe(1)
+  expect(mailsTo(OUTBOX, 'ada@example.com').some((mail) => mail.includes('being changed'))).toBe(true)
+  await page.reload()
+  await expect(page.getByText('Waiting for confirmation: ada.new@example.com')).toBeVisible()
+})
+
 test('create and revoke an API token from settings', async ({ page, request }) => {
   await new SignInPage(page).signIn('+14155550142', RESET_PASSWORD)
   await expect(page).toHaveURL(/\/home$/)
@@ -93,11 +118,15 @@ test('create and revoke an API token from settings', async ({ page, request }) =
   const token = (await page.getByTestId('new-token').textContent())!.trim()
   expect(token).toMatch(/^mnemo_/)
 
-  const me = await request.get('/api/v1/account', { headers: { authorization: `Bearer ${token}` } })
-  expect(me.status()).toBe(200)
+  const bearer = { authorization: `Bearer ${token}` }
+  expect((await request.get('/api/v1/memories', { headers: bearer })).status()).toBe(200)
+  // A token never reaches the account itself.
+  const account = await request.get('/api/v1/account', { headers: bearer })
+  expect(account.status()).toBe(403)
+  expect((await account.json()).error.code).toBe('forbidden:token')
   await page.getByRole('button', { name: 'Revoke e2e script' }).click()
   await expect(page.getByText('Token revoked.')).toBeVisible()
-  const after = await request.get('/api/v1/account', { headers: { authorization: `Bearer ${token}` } })
+  const after = await request.get('/api/v1/memories', { headers: bearer })
   expect(after.status()).toBe(401)
 })
 

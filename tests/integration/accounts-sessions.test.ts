@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
 import { passwordResetTokens, users } from '@/db/schema'
 import { POST as requestReset } from '@/app/api/v1/auth/password-reset/route'
@@ -7,15 +7,19 @@ import { POST as confirmReset } from '@/app/api/v1/auth/password-reset/confirm/r
 import { PATCH as patchAccount } from '@/app/api/v1/account/route'
 import { GET as history } from '@/app/api/v1/account/history/route'
 import { POST as changePasswordRoute } from '@/app/api/v1/account/password/route'
+import { POST as confirmEmailRoute } from '@/app/api/v1/account/email/confirm/route'
 import { changePassword } from '@/lib/accounts/password'
-import { createApiToken } from '@/lib/auth/api-tokens'
 import { verifyLogin } from '@/lib/auth/credentials'
 import { checkSession, listSessions, revokeOtherSessions, revokeSession, startSession } from '@/lib/auth/sessions'
 import { outboxDirectory } from '@/lib/notify/mail'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
-import { latestMail as latestMailIn, resetTokenIn } from '../fixtures/outbox'
+import { confirmTokenIn, latestMail as latestMailIn, resetTokenIn } from '../fixtures/outbox'
 import { call, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from '../fixtures/http'
+import { sessionFor } from '../fixtures/principal'
+import { asSession } from '../fixtures/session-auth'
+
+vi.mock('@/auth', () => import('../fixtures/session-auth'))
 
 setupTestDatabase()
 
@@ -95,18 +99,24 @@ describe('changing the password', () => {
 
   it('refuses a weak new password through the API', async () => {
     const user = await createUser()
-    const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
-    const response = await call(changePasswordRoute, 'POST', '/', { token, body: { current_password: STRONG_PASSWORD, new_password: 'qwerty123' } })
+    const response = await call(changePasswordRoute, 'POST', '/', asSession(await sessionFor(user), { body: { current_password: STRONG_PASSWORD, new_password: 'qwerty123' } }))
     expect(response.status).toBe(400)
     expect(Object.keys(response.json.error.fields)).toEqual(['new_password'])
   })
 })
 
-describe('password reset', () => {
-  const latestMail = () => latestMailIn(outboxDirectory())
+const latestMail = () => latestMailIn(outboxDirectory())
 
+/** Follows the confirmation link of the newest mail, as the owner of the address would. */
+async function confirmLatestEmail() {
+  const response = await call(confirmEmailRoute, 'POST', '/', { body: { token: confirmTokenIn(latestMail()) } })
+  expect(response.status).toBe(200)
+}
+
+describe('password reset', () => {
   it('mails a single-use link that sets a new password and ends every session', async () => {
     const user = await createUser({ email: 'reset-me@example.com' })
+    await confirmLatestEmail()
     const session = await startSession({ userId: user.id, info: testInfo() })
     const asked = await call(requestReset, 'POST', '/', { ip: '198.51.100.60', body: { email: 'Reset-Me@example.com' } })
     expect(asked.status).toBe(202)
@@ -125,8 +135,8 @@ describe('password reset', () => {
   })
 
   it('answers the same for an unknown account, and sends nothing', async () => {
-    const before = latestMail()
     await createUser({ email: 'known@example.com' })
+    const before = latestMail()
     const a = await call(requestReset, 'POST', '/', { ip: '198.51.100.62', body: { email: 'nobody@example.com' } })
     const b = await call(requestReset, 'POST', '/', { ip: '198.51.100.63', body: { phone: '+14155550998' } })
     expect(a.status).toBe(202)
@@ -137,6 +147,7 @@ describe('password reset', () => {
 
   it('refuses an expired token', async () => {
     const user = await createUser({ email: 'late@example.com' })
+    await confirmLatestEmail()
     await call(requestReset, 'POST', '/', { ip: '198.51.100.64', body: { email: 'late@example.com' } })
     const token = resetTokenIn(latestMail())
     const db = await getDb()
@@ -151,6 +162,7 @@ describe('password reset', () => {
 
   it('limits requests per account with 429', async () => {
     await createUser({ email: 'spam@example.com' })
+    await confirmLatestEmail()
     const statuses = []
     for (let i = 0; i < 4; i++) statuses.push((await call(requestReset, 'POST', '/', { ip: `198.51.101.${i}`, body: { email: 'spam@example.com' } })).status)
     expect(statuses).toEqual([202, 202, 202, 429])
@@ -160,18 +172,20 @@ describe('password reset', () => {
 describe('profile and preferences', () => {
   it('records every changed preference in the history, with old and new values', async () => {
     const user = await createUser({ name: 'Old Name' })
-    const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
-    const response = await call(patchAccount, 'PATCH', '/api/v1/account', {
-      token,
-      body: { name: 'New Name', timezone: 'Asia/Tokyo', preferences: { digest_time: '07:30', default_tier: 'confidential', notifications: { email: true } } },
-    })
+    const session = await sessionFor(user)
+    const response = await call(
+      patchAccount,
+      'PATCH',
+      '/api/v1/account',
+      asSession(session, { body: { name: 'New Name', timezone: 'Asia/Tokyo', preferences: { digest_time: '07:30', default_tier: 'confidential', notifications: { email: true } } } }),
+    )
     expect(response.status).toBe(200)
     expect(response.json).toMatchObject({
       name: 'New Name',
       timezone: 'Asia/Tokyo',
       preferences: { digest_time: '07:30', default_tier: 'confidential', notifications: { in_app: true, email: true, push: false } },
     })
-    const changes = await call(history, 'GET', '/', { token })
+    const changes = await call(history, 'GET', '/', asSession(session))
     const byKey = Object.fromEntries(changes.json.items.map((c: { key: string }) => [c.key, c]))
     expect(byKey.name).toMatchObject({ old_value: 'Old Name', new_value: 'New Name', changed_by: user.id })
     expect(byKey['preferences.digest_time']).toMatchObject({ old_value: '21:00', new_value: '07:30' })
@@ -182,12 +196,12 @@ describe('profile and preferences', () => {
   it('refuses bad values and an email another account has', async () => {
     await createUser({ email: 'taken@example.com' })
     const user = await createUser()
-    const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
-    const badTime = await call(patchAccount, 'PATCH', '/', { token, body: { preferences: { digest_time: '25:00' } } })
+    const session = await sessionFor(user)
+    const badTime = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { preferences: { digest_time: '25:00' } } }))
     expect(badTime.status).toBe(400)
-    const badTier = await call(patchAccount, 'PATCH', '/', { token, body: { preferences: { default_tier: 'topsecret' } } })
+    const badTier = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { preferences: { default_tier: 'topsecret' } } }))
     expect(badTier.status).toBe(400)
-    const taken = await call(patchAccount, 'PATCH', '/', { token, body: { email: 'TAKEN@example.com' } })
+    const taken = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { email: 'TAKEN@example.com', current_password: STRONG_PASSWORD } }))
     expect(taken.status).toBe(409)
     expect(taken.json.error.code).toBe('conflict:email')
     const [row] = await (await getDb()).select().from(users).where(eq(users.id, user.id))

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { POST as exchange } from '@/app/api/v1/auth/token/route'
 import { GET as account } from '@/app/api/v1/account/route'
+import { GET as listMemories } from '@/app/api/v1/memories/route'
 import { DELETE as revokeToken, } from '@/app/api/v1/tokens/[id]/route'
 import { GET as listTokens } from '@/app/api/v1/tokens/route'
 import { setUserActive } from '@/lib/accounts/admin'
@@ -13,6 +14,10 @@ import { accessLog } from '@/db/schema'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { call, STRONG_PASSWORD } from '../fixtures/http'
+import { sessionFor } from '../fixtures/principal'
+import { asSession } from '../fixtures/session-auth'
+
+vi.mock('@/auth', () => import('../fixtures/session-auth'))
 
 setupTestDatabase()
 
@@ -22,16 +27,17 @@ afterEach(() => {
 })
 
 describe('POST /api/v1/auth/token', () => {
-  it('exchanges a phone and password for a bearer token that reads the account', async () => {
+  it('exchanges a phone and password for a bearer token that reads memories but not the account', async () => {
     const user = await createUser({ email: 'token@example.com' })
     const response = await call(exchange, 'POST', '/api/v1/auth/token', { body: { phone: user.phone, password: STRONG_PASSWORD, name: 'cli' } })
     expect(response.status).toBe(200)
     expect(response.json).toMatchObject({ token_type: 'Bearer', expires_in: 30 * 86_400, max_tier: 'general' })
     expect(response.json.access_token).toMatch(/^mnemo_/)
 
+    expect((await call(listMemories, 'GET', '/api/v1/memories', { token: response.json.access_token })).status).toBe(200)
     const me = await call(account, 'GET', '/api/v1/account', { token: response.json.access_token })
-    expect(me.status).toBe(200)
-    expect(me.json).toMatchObject({ id: user.id, phone: user.phone })
+    expect(me.status).toBe(403)
+    expect(me.json.error.code).toBe('forbidden:token')
 
     const byEmail = await call(exchange, 'POST', '/', { body: { email: 'TOKEN@example.com', password: STRONG_PASSWORD } })
     expect(byEmail.status).toBe(200)
@@ -82,18 +88,18 @@ describe('POST /api/v1/auth/token', () => {
     await db.update(users).set({ role: 'admin' }).where(eq(users.id, admin.id))
     const user = await createUser()
     const { token } = await createApiToken({ userId: user.id, name: 't', scopes: ['memories:read'], maxTier: 'general' })
-    expect((await call(account, 'GET', '/', { token })).status).toBe(200)
+    expect((await call(listMemories, 'GET', '/', { token })).status).toBe(200)
 
     await setUserActive({ actorId: admin.id, userId: user.id, active: false })
     const signIn = await call(exchange, 'POST', '/', { body: { phone: user.phone, password: STRONG_PASSWORD } })
     expect(signIn.status).toBe(403)
     expect(signIn.json.error.code).toBe('forbidden:account')
-    expect((await call(account, 'GET', '/', { token })).status).toBe(401)
+    expect((await call(listMemories, 'GET', '/', { token })).status).toBe(401)
     const [still] = await db.select().from(users).where(eq(users.id, user.id))
     expect(still.phone).toBe(user.phone)
 
     await setUserActive({ actorId: admin.id, userId: user.id, active: true })
-    expect((await call(account, 'GET', '/', { token })).status).toBe(200)
+    expect((await call(listMemories, 'GET', '/', { token })).status).toBe(200)
   })
 
   it('lets only an admin deactivate accounts', async () => {
@@ -107,7 +113,8 @@ describe('API tokens', () => {
   it('are listed without their secret, and a revoked token is refused at once', async () => {
     const user = await createUser()
     const { token, row } = await createApiToken({ userId: user.id, name: 'laptop', scopes: ['search', 'memories:read'], maxTier: 'confidential' })
-    const listed = await call(listTokens, 'GET', '/api/v1/tokens', { token })
+    const session = await sessionFor(user)
+    const listed = await call(listTokens, 'GET', '/api/v1/tokens', asSession(session))
     expect(listed.status).toBe(200)
     expect(listed.json.items).toEqual([
       expect.objectContaining({ id: row.id, name: 'laptop', max_tier: 'confidential', scopes: ['search', 'memories:read'] }),
@@ -115,9 +122,10 @@ describe('API tokens', () => {
     expect(JSON.stringify(listed.json)).not.toContain(token)
     expect(listed.json.items[0].prefix).toBe(token.slice(0, 12))
 
-    const revoked = await call(revokeToken, 'DELETE', `/api/v1/tokens/${row.id}`, { token, params: { id: row.id } })
+    expect((await call(revokeToken, 'DELETE', `/api/v1/tokens/${row.id}`, { token, params: { id: row.id } })).status).toBe(403)
+    const revoked = await call(revokeToken, 'DELETE', `/api/v1/tokens/${row.id}`, asSession(session, { params: { id: row.id } }))
     expect(revoked.status).toBe(204)
-    const after = await call(account, 'GET', '/', { token })
+    const after = await call(listMemories, 'GET', '/', { token })
     expect(after.status).toBe(401)
     expect(after.json.error.code).toBe('unauthorized:token')
   })
@@ -125,11 +133,10 @@ describe('API tokens', () => {
   it("cannot revoke another user's token (404)", async () => {
     const alice = await createUser()
     const bob = await createUser()
-    const { token: aliceToken } = await createApiToken({ userId: alice.id, name: 'a', scopes: ['memories:read'], maxTier: 'general' })
     const { token: bobToken, row: bobRow } = await createApiToken({ userId: bob.id, name: 'b', scopes: ['memories:read'], maxTier: 'general' })
-    const response = await call(revokeToken, 'DELETE', '/', { token: aliceToken, params: { id: bobRow.id } })
+    const response = await call(revokeToken, 'DELETE', '/', asSession(await sessionFor(alice), { params: { id: bobRow.id } }))
     expect(response.status).toBe(404)
-    expect((await call(account, 'GET', '/', { token: bobToken })).status).toBe(200)
+    expect((await call(listMemories, 'GET', '/', { token: bobToken })).status).toBe(200)
   })
 
   it('enforce scopes and never read above confidential', async () => {

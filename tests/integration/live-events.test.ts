@@ -282,7 +282,7 @@ describe('GET /api/v1/events', () => {
   it('sends heartbeats, and ends at the next one once the token is revoked', async () => {
     const user = await createUser()
     const token = await tokenFor(user)
-    const principal = await authenticate(new Request('http://localhost/api/v1/events', { headers: { authorization: `Bearer ${token}` } }))
+    const principal = await authenticate(new Request('http://localhost/api/v1/events', { headers: { authorization: `Bearer ${token}` } }), { scope: 'memories:read' })
     const stream = await memoryEventStream({ userId: user.id, signal: new AbortController().signal, stillAllowed: () => isPrincipalCurrent(principal), heartbeatMs: 50 })
     const reader = new SseReader(stream)
     readers.push(reader)

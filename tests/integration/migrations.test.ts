@@ -8,7 +8,7 @@ import { assertExtensionsAvailable, DatabaseConfigError, openDatabase, rowsOf, t
 import { adminUrl, databaseUrlFor } from '../fixtures/server'
 
 const EXPECTED_TABLES = [
-  'access_log', 'api_tokens', 'auth_challenges', 'corrections', 'digests', 'memories',
+  'access_log', 'api_tokens', 'auth_challenges', 'corrections', 'digests', 'email_confirmations', 'memories',
   'memory_connections', 'memory_terms', 'mnemo_secrets', 'notifications', 'passkeys', 'password_reset_tokens',
   'preference_history', 'rate_limits', 'sessions', 'tier_keys', 'users',
 ]

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
 import { passkeys, sessions, type User } from '@/db/schema'
 import type { Principal } from '@/lib/auth/principal'
@@ -9,6 +9,9 @@ import { createUser, testInfo } from '../fixtures/accounts'
 import { SoftAuthenticator } from '../fixtures/authenticator'
 import { setupTestDatabase } from '../fixtures/db'
 import { sessionFor } from '../fixtures/principal'
+import { asSession } from '../fixtures/session-auth'
+
+vi.mock('@/auth', () => import('../fixtures/session-auth'))
 
 setupTestDatabase()
 
@@ -127,14 +130,13 @@ describe('managing passkeys through the API', () => {
     const { GET: list } = await import('@/app/api/v1/passkeys/route')
     const { PATCH: rename, DELETE: remove } = await import('@/app/api/v1/passkeys/[id]/route')
     const { call } = await import('../fixtures/http')
-    const { tokenFor } = await import('../fixtures/principal')
-    const token = await tokenFor(alice)
+    const session = await sessionFor(alice)
     const params = { id: alicesKey.id }
-    expect((await call(rename, 'PATCH', '/', { token, params, body: { name: 'YubiKey' } })).status).toBe(204)
-    expect((await call(list, 'GET', '/', { token })).json.items.map((p: { name: string }) => p.name)).toEqual(['YubiKey'])
-    expect((await call(rename, 'PATCH', '/', { token, params: { id: bobsKey.id }, body: { name: 'mine now' } })).status).toBe(404)
-    expect((await call(remove, 'DELETE', '/', { token, params: { id: bobsKey.id } })).status).toBe(404)
-    expect((await call(remove, 'DELETE', '/', { token, params })).status).toBe(204)
-    expect((await call(list, 'GET', '/', { token })).json.items).toEqual([])
+    expect((await call(rename, 'PATCH', '/', asSession(session, { params, body: { name: 'YubiKey' } }))).status).toBe(204)
+    expect((await call(list, 'GET', '/', asSession(session))).json.items.map((p: { name: string }) => p.name)).toEqual(['YubiKey'])
+    expect((await call(rename, 'PATCH', '/', asSession(session, { params: { id: bobsKey.id }, body: { name: 'mine now' } }))).status).toBe(404)
+    expect((await call(remove, 'DELETE', '/', asSession(session, { params: { id: bobsKey.id } }))).status).toBe(404)
+    expect((await call(remove, 'DELETE', '/', asSession(session, { params }))).status).toBe(204)
+    expect((await call(list, 'GET', '/', asSession(session))).json.items).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import { headers } from 'next/headers'
 import { z } from 'zod'
 import { createTokenSchema } from '@/app/api/v1/tokens/schema'
 import { redirect } from 'next/navigation'
+import { sendEmailConfirmation } from '@/lib/accounts/contact'
 import { deleteAccount } from '@/lib/accounts/delete'
 import { changePassword } from '@/lib/accounts/password'
 import { updateProfile } from '@/lib/accounts/profile'
@@ -25,12 +26,15 @@ const str = (form: FormData, name: string) => {
 
 export async function updateProfileAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   try {
-    const { user } = await requireActionUser()
+    const { user, session } = await requireActionUser()
+    const currentPassword = str(form, 'current_password')
     const changes = parseWith(
       profileUpdateSchema,
       {
         name: str(form, 'name').trim() || null,
         email: str(form, 'email').trim() || null,
+        phone: str(form, 'phone').trim() || user.phone,
+        ...(currentPassword ? { current_password: currentPassword } : {}),
         timezone: str(form, 'timezone'),
         preferences: {
           notifications: { in_app: form.has('notify_in_app'), email: form.has('notify_email'), push: form.has('notify_push') },
@@ -40,11 +44,27 @@ export async function updateProfileAction(_prev: ActionResult, form: FormData): 
       },
       'account',
     )
-    await updateProfile({ userId: user.id, actorId: user.id, changes })
+    const profile = await updateProfile({ userId: user.id, actorId: user.id, changes, session, info: requestInfo(await headers()) })
     revalidatePath('/settings')
-    return { status: 'ok', message: 'Saved.' }
+    const asked = changes.email?.toLowerCase()
+    const pending = asked && asked === profile.pending_email && asked !== user.email
+    return {
+      status: 'ok',
+      message: pending ? `Saved. We sent a confirmation link to ${asked}; the address changes once you follow it.${user.email ? ` We told ${user.email} too.` : ''}` : 'Saved.',
+    }
   } catch (error) {
-    return actionError(error, 'settings/profile', echo(form, 'name', 'email', 'timezone', 'digest_time', 'default_tier'))
+    return actionError(error, 'settings/profile', echo(form, 'name', 'email', 'phone', 'timezone', 'digest_time', 'default_tier'))
+  }
+}
+
+export async function resendEmailConfirmationAction(): Promise<ActionResult> {
+  try {
+    const { user } = await requireActionUser()
+    if (!user.email || user.emailVerifiedAt) throw new AppError('bad_request:account', { message: 'There is no address waiting for confirmation.' })
+    await sendEmailConfirmation({ user, email: user.email, info: requestInfo(await headers()) })
+    return { status: 'ok', message: `We sent a confirmation link to ${user.email}.` }
+  } catch (error) {
+    return actionError(error, 'settings/email')
   }
 }
 
@@ -54,7 +74,7 @@ export async function changePasswordAction(_prev: ActionResult, form: FormData):
     if (str(form, 'new_password') !== str(form, 'confirm')) {
       throw new AppError('bad_request:password', { message: 'The new passwords do not match.', fieldErrors: { confirm: ['Does not match.'] } })
     }
-    const { revokedSessions } = await changePassword({
+    const { revokedSessions, revokedTokens } = await changePassword({
       userId: principal.user.id,
       sessionId: principal.sessionId,
       currentPassword: str(form, 'current_password'),
@@ -63,7 +83,8 @@ export async function changePasswordAction(_prev: ActionResult, form: FormData):
     })
     revalidatePath('/settings')
     const others = revokedSessions === 1 ? '1 other device was' : `${revokedSessions} other devices were`
-    return { status: 'ok', message: `Password changed; ${others} signed out.` }
+    const tokens = revokedTokens === 1 ? '1 API token was' : `${revokedTokens} API tokens were`
+    return { status: 'ok', message: `Password changed; ${others} signed out and ${tokens} revoked.` }
   } catch (error) {
     return actionError(error, 'settings/password')
   }

@@ -4,7 +4,6 @@ import { getProfile, updateProfile } from '@/lib/accounts/profile'
 import { requestInfo } from '@/lib/http/request-info'
 import { profileUpdateSchema } from '@/lib/accounts/schema'
 import { authenticate } from '@/lib/auth/principal'
-import { AppError } from '@/lib/errors'
 import { json, readJson, route } from '@/lib/http/route'
 
 export const GET = route(async (request) => {
@@ -13,9 +12,9 @@ export const GET = route(async (request) => {
 })
 
 export const PATCH = route(async (request) => {
-  const { user } = await authenticate(request)
+  const { user, session } = await authenticate(request)
   const changes = await readJson(request, profileUpdateSchema, 'account')
-  return json(await updateProfile({ userId: user.id, actorId: user.id, changes }))
+  return json(await updateProfile({ userId: user.id, actorId: user.id, changes, session, info: requestInfo(request.headers) }))
 })
 
 const deleteSchema = z.strictObject({ password: z.string().min(1, 'Confirm with your password.').max(256) })
@@ -23,7 +22,6 @@ const deleteSchema = z.strictObject({ password: z.string().min(1, 'Confirm with 
 /** Deletes the account and everything in it, for good (crypto-shredding first). */
 export const DELETE = route(async (request) => {
   const principal = await authenticate(request)
-  if (principal.kind !== 'session') throw new AppError('forbidden:token', { message: 'Delete your account from a signed-in session.' })
   const { password } = await readJson(request, deleteSchema, 'account')
   await deleteAccount({ userId: principal.user.id, password, info: requestInfo(request.headers) })
   return new Response(null, { status: 204 })

@@ -1,6 +1,5 @@
 import type { RegistrationResponseJSON } from '@simplewebauthn/server'
 import { authenticate } from '@/lib/auth/principal'
-import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
 import { listPasskeys, verifyRegistration } from '@/lib/webauthn'
@@ -15,7 +14,6 @@ export const GET = route(async (request) => {
 /** Finishes registering a passkey (after POST /passkeys/options). */
 export const POST = route(async (request) => {
   const principal = await authenticate(request)
-  if (principal.kind !== 'session') throw new AppError('forbidden:token', { message: 'Add passkeys from a signed-in session.' })
   const input = await readJson(request, registerSchema, 'passkey')
   const passkey = await verifyRegistration(principal, input.response as unknown as RegistrationResponseJSON, input.name, requestInfo(request.headers))
   return json(publicPasskey(passkey), { status: 201 })

@@ -10,7 +10,7 @@ export const GET = route(async (request) => {
   return json({ items: rows.map((row) => publicSession(row, principal.sessionId)) })
 })
 
-/** Signs out every other device (all sessions, when called with an API token). */
+/** Signs out every other device (a signed-in session only: no API token may sign the owner out). */
 export const DELETE = route(async (request) => {
   const principal = await authenticate(request)
   const count = await revokeOtherSessions({ userId: principal.user.id, keepId: principal.sessionId, info: requestInfo(request.headers) })

@@ -1,11 +1,11 @@
-import { authenticate } from '@/lib/auth/principal'
+import { ANY_TOKEN, authenticate } from '@/lib/auth/principal'
 import { fieldErrorsOf, json, readJson, route } from '@/lib/http/route'
 import { classifyBatchForUser } from '@/lib/memories/classify-only'
 import { batchItemSchema, batchSchema } from '../schema'
 
 /** Up to 100 items, results in order; an invalid item is an error in its place. */
 export const POST = route(async (request) => {
-  const principal = await authenticate(request)
+  const principal = await authenticate(request, { scope: ANY_TOKEN })
   const { items } = await readJson(request, batchSchema, 'classify')
   const parsed = items.map((item) => batchItemSchema.safeParse(item))
   const valid = parsed.flatMap((p, index) => (p.success ? [{ index, item: p.data }] : []))
