@@ -53,7 +53,7 @@ export class OfflineRefusal extends Error {}
 
 function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
-  return locks ? locks.request(name, work) : work()
+  return locks ? (locks.request(name, work) as Promise<T>) : work()
 }
 
 async function keyOf(db: IDBPDatabase<OutboxDb>, userId: string, create: boolean): Promise<CryptoKey | null> {
