@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { UnlockBar } from '@/components/security/unlock-bar'
 import { UnlockWatch } from '@/components/security/unlock-watch'
 import { TierTabs } from '@/components/timeline/tier-tabs'
@@ -42,7 +43,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         autoFocus={params.compose === '1'}
         renderedAt={renderedAt}
       />
-      <script dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
+      <script nonce={(await headers()).get('x-nonce') ?? undefined} dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>
   )
 }
