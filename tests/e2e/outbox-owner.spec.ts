@@ -39,7 +39,7 @@ async function memoriesOf(page: Page): Promise<string[]> {
 test('captures queued offline by one account are sealed, never sent with another account, and shown only to their owner', async ({ browser, page, context }) => {
   test.setTimeout(150_000)
   await new SignUpPage(page).register(A)
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await waitForServiceWorker(page)
 
   await context.setOffline(true)
@@ -77,7 +77,7 @@ test('captures queued offline by one account are sealed, never sent with another
 
   // B signs in on the same browser: A's capture is neither sent into B's account nor shown to B.
   await new SignUpPage(page).register(B)
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await waitForServiceWorker(page)
   await page.waitForTimeout(3_000)
   expect(await memoriesOf(page)).toEqual([])
@@ -105,7 +105,7 @@ test('captures queued offline by one account are sealed, never sent with another
 
   // A signs in again here: the capture reaches A's account, once.
   await new SignInPage(page).signIn(A.phone, A.password)
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await expect(page.getByTestId('memory').filter({ hasText: 'pelican harbour note written offline by A' })).toHaveCount(1, { timeout: 15_000 })
   expect((await memoriesOf(page)).filter((c) => c.includes('pelican'))).toHaveLength(1)
   expect(await memoriesOf(otherPage)).toContain('pelican harbour note written offline by A')
