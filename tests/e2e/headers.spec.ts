@@ -50,7 +50,8 @@ test('another origin cannot frame the app, even with the person signed in', asyn
     if (request.url === '/inner') return void response.end('<h1>framed fine</h1>')
     response.end(`<h1>framing page</h1><iframe id="own" src="/inner"></iframe><iframe id="app" src="http://localhost:${appPort}/settings"></iframe>`)
   })
-  await new Promise<void>((resolve) => framer.listen(appPort + 1, '127.0.0.1', resolve))
+  // Another origin: 127.0.0.1 on a free port of its own.
+  await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve))
   try {
     await new SignUpPage(page).register({ phone: '+1 415 555 0182', password: 'marble-sparrow-clover-64' })
     await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
