@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { InstallPrompt } from '@/components/pwa/install-prompt'
 import { SignOutButton } from '@/components/pwa/sign-out-button'
+import { ProtectedViewGuard } from '@/components/security/protected-view-guard'
 import { signOutAction } from './actions'
 import { sessionPrincipal } from '@/lib/auth/page'
 import { countUnread } from '@/lib/notify'
@@ -39,6 +40,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </nav>
       </header>
       <main className="flex flex-1 flex-col gap-8 px-4 pt-4 pb-6">{children}</main>
+      <ProtectedViewGuard />
     </div>
   )
 }
