@@ -125,7 +125,33 @@ function preparing(client: Sql): Sql {
   })
 }
 
+/**
+ * The mends patches/postgres+3.4.10.patch makes to postgres-js (applied by patch-package at
+ * install; see docs/architecture.md): without them a server that ends sessions (a restart, a
+ * failover) can leave the pool waiting for ever, so mnemo refuses to run on a driver that lacks them.
+ */
+const DRIVER_MENDS = [
+  'mnemo: closed-socket guard',
+  'mnemo: array types failure handled',
+  'mnemo: no error left over from a closed session',
+  'mnemo: a closed session leaves nothing behind',
+  'mnemo: no write left pending from a closed session',
+]
+
+export function assertDriverMended(): void {
+  const file = path.join(/*turbopackIgnore: true*/ process.cwd(), 'node_modules', 'postgres', 'src', 'connection.js')
+  const code = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
+  const missing = DRIVER_MENDS.filter((mark) => !code.includes(mark))
+  if (missing.length > 0) {
+    throw new DatabaseConfigError(
+      `The postgres driver (${file}) lacks mnemo's mends (${missing.join('; ')}): run \`npm install\`, which applies ` +
+        'patches/postgres+3.4.10.patch, or check that patch-package could apply it to the installed version.',
+    )
+  }
+}
+
 async function openPostgres(url: string): Promise<DatabaseHandle> {
+  assertDriverMended()
   const { default: postgres } = await import('postgres')
   const { drizzle } = await import('drizzle-orm/postgres-js')
   const { migrate } = await import('drizzle-orm/postgres-js/migrator')

@@ -4,23 +4,13 @@ import { auth, type MnemoSession } from '@/auth'
 import { getApiTokenById } from '@/db/queries/api-tokens'
 import { getUserById } from '@/db/queries/users'
 import { getSessionById } from '@/db/queries/sessions'
-import type { Session, User } from '@/db/schema'
 import { getDb } from '@/db'
 import { AppError } from '@/lib/errors'
 import { checkApiToken } from './api-tokens'
+import type { Principal } from './principal-type'
 import { SCOPES, type Scope } from './scopes'
 
-export interface Principal {
-  user: User
-  kind: 'session' | 'token'
-  sessionId?: string
-  /** The sign-in session (its password freshness and unlock windows); none for a token. */
-  session?: Session
-  tokenId?: string
-  scopes: readonly Scope[]
-  /** The highest tier level this caller may ever read (a token: at most 2). */
-  maxTierLevel: number
-}
+export type { Principal }
 
 export async function authenticate(request: Request, { scope }: { scope?: Scope } = {}): Promise<Principal> {
   const header = request.headers.get('authorization')

@@ -10,7 +10,7 @@ import { getMemoryByClientId, insertMemory, updateMemoryById } from '@/db/querie
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { classify, type Classification } from '@/lib/classify'
 import { embedText } from '@/lib/embeddings'
 import { AppError } from '@/lib/errors'

@@ -2,7 +2,7 @@
 import { listTagsByUser } from '@/db/queries/memories'
 import { withUser } from '@/db/with-user'
 import { effectivePreferences } from '@/lib/accounts/preferences'
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { classify, classifyBatch, type BatchResult, type Classification, type ClassifyContext } from '@/lib/classify'
 import { loadCorrections } from './corrections'
 

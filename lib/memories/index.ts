@@ -14,7 +14,7 @@ import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-
 import type { Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { publishMemoryEvent } from '@/lib/live/publish'
