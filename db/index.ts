@@ -1,6 +1,7 @@
 // The one database client of mnemo: embedded PGlite (with pgvector and pg_trgm) when no
 // DATABASE_URL is set, postgres-js against a real PostgreSQL otherwise. Nothing else in the
 // code base opens a connection; everything asks `getDb()` for the migrated, shared client.
+import 'server-only'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'

@@ -1,5 +1,6 @@
 // The health check: a real round trip to the database, whether its migrations are applied, and
 // the job queue's state.
+import 'server-only'
 import { ensureMigrated, getDatabase } from '@/db'
 import { masterKeyProblem } from '@/lib/crypto/check'
 import { queueHealth } from '@/lib/jobs'

@@ -1,5 +1,6 @@
 // Server start-up: open the database and apply migrations, logging what to check on failure;
 // train the local classifier before the first capture needs it; start the job queue's workers.
+import 'server-only'
 import { databaseOptionsFromEnv, ensureMigrated } from '@/db'
 
 export async function startup() {

@@ -1,5 +1,6 @@
 // Who is calling an API route: a bearer API token or the Auth.js session cookie, through one
 // helper every route handler uses.
+import 'server-only'
 import { auth, type MnemoSession } from '@/auth'
 import { getApiTokenById } from '@/db/queries/api-tokens'
 import { getUserById } from '@/db/queries/users'

@@ -2,6 +2,7 @@
 // Its tables live in the `pgboss` schema, which pg-boss's own installer creates or migrates at
 // start (migration 0015 only makes the schema and lets request transactions enqueue). One queue
 // instance per process; several processes on one PostgreSQL share the jobs, each run once.
+import 'server-only'
 import { sql } from 'drizzle-orm'
 import { fromDrizzle, PgBoss, type DrizzleTransactionLike, type SendOptions } from 'pg-boss'
 import { getDatabase, ensureMigrated, type DatabaseHandle, type Tx } from '@/db'

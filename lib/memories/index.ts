@@ -1,5 +1,6 @@
 // Memories: capture and edit (./capture), list, read, delete with undo. Every write announces
 // itself (ids and kind only) in its transaction, for live timelines.
+import 'server-only'
 import { getDb } from '@/db'
 import {
   getMemoryById,
