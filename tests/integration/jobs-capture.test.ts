@@ -35,7 +35,7 @@ async function until(check: () => boolean, ms: number) {
 }
 
 describe('the after-capture job', () => {
-  it('runs once for a stored memory, and never for a capture that rolled back', async () => {
+  it('runs once for a stored memory, and never for a capture that rolled back', { timeout: 90_000 }, async () => {
     const principal = await sessionFor(await createUser())
     const stored = await captureMemory(principal, { content: 'planted tomatoes on the balcony' })
     await until(() => ran.includes(stored.memory.id), 10_000)
