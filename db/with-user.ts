@@ -3,6 +3,7 @@
 // `mnemo_app` role, so Row Level Security confines every statement to that user's rows even
 // when a query forgets its `where user_id = …`, and a statement that sets another user id
 // (an injection, say) gets nothing, since it cannot sign it.
+import 'server-only'
 import { createHmac } from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'

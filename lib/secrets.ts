@@ -1,5 +1,6 @@
 // Secrets that the embedded default generates once into the data folder (mode 0600) so that
 // `npm run dev` needs no set-up; a deployment sets them in the environment instead.
+import 'server-only'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'

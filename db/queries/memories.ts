@@ -117,3 +117,33 @@ export async function countMemoriesByTier(db: DbExecutor, { userId }: { userId: 
     .groupBy(memories.tier)
   return Object.fromEntries(rows.map((r) => [r.tier, Number(r.count)]))
 }
+
+function embeddedByAnother(model: string) {
+  return and(isNull(memories.deletedAt), or(isNull(memories.embeddingModel), sql`${memories.embeddingModel} <> ${model}`))
+}
+
+/** Every user's live memories whose embedding is not from `model` (system work, outside RLS). */
+export async function countMemoriesEmbeddedByAnother(db: DbExecutor, { model }: { model: string }): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(memories).where(embeddedByAnother(model))
+  return Number(row.n)
+}
+
+export function listMemoriesEmbeddedByAnother(db: DbExecutor, { model, limit }: { model: string; limit: number }): Promise<Memory[]> {
+  return db.select().from(memories).where(embeddedByAnother(model)).orderBy(memories.id).limit(limit)
+}
+
+/**
+ * Sets a memory's embedding columns unless it was deleted or already holds an embedding from
+ * `model` (an edit made meanwhile embedded its new words with it: that one stays).
+ */
+export async function updateMemoryEmbeddingById(
+  db: DbExecutor,
+  { id, model, values }: { id: string; model: string; values: Pick<NewMemory, 'embedding' | 'embeddingEnc' | 'embeddingModel'> },
+): Promise<boolean> {
+  const rows = await db
+    .update(memories)
+    .set(values)
+    .where(and(eq(memories.id, id), embeddedByAnother(model)))
+    .returning({ id: memories.id })
+  return rows.length === 1
+}

@@ -3,27 +3,18 @@
 // by default a route is for a signed-in session alone (account, security and credential routes
 // must never be reachable with a token, docs/api-tokens.md); a route opens itself to API tokens
 // by naming the one scope that allows it.
+import 'server-only'
 import { auth, type MnemoSession } from '@/auth'
 import { getApiTokenById } from '@/db/queries/api-tokens'
 import { getUserById } from '@/db/queries/users'
 import { getSessionById } from '@/db/queries/sessions'
-import type { Session, User } from '@/db/schema'
 import { getDb } from '@/db'
 import { AppError } from '@/lib/errors'
 import { checkApiToken } from './api-tokens'
+import type { Principal } from './principal-type'
 import { SCOPES, type Scope } from './scopes'
 
-export interface Principal {
-  user: User
-  kind: 'session' | 'token'
-  sessionId?: string
-  /** The sign-in session (its password freshness and unlock windows); none for a token. */
-  session?: Session
-  tokenId?: string
-  scopes: readonly Scope[]
-  /** The highest tier level this caller may ever read (a token: at most 2). */
-  maxTierLevel: number
-}
+export type { Principal }
 
 /** `ANY_TOKEN`: any valid token may call (a route that neither reads nor stores anything). */
 export const ANY_TOKEN = 'any-token'

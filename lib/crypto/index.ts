@@ -1,5 +1,6 @@
 // Sealing what a protected tier holds. Tiers 2–3 use AES-256-GCM, tier 4 XChaCha20-Poly1305,
 // each with the user's data key for that tier; the associated data binds user, row and tier.
+import 'server-only'
 import type { DbExecutor } from '@/db'
 import type { Tier } from '@/lib/tiers'
 import { open, pack, seal, unpack, type Algorithm, type Sealed } from './cipher'

@@ -1,9 +1,8 @@
 // Re-embedding after a change of embedding model: rows whose `embedding_model` is not the one
 // in force are embedded again in batches. Progress is the rows themselves, so the job resumes
-// where it stopped; a transaction-level advisory lock keeps two instances off the same batch.
-import { and, isNull, ne, or, sql } from 'drizzle-orm'
-import { getDb, rowsOf } from '@/db'
-import { memories } from '@/db/schema'
+// where it stopped. It runs as a job of an exclusive queue (lib/jobs), so one at a time.
+import { getDb } from '@/db'
+import { countMemoriesEmbeddedByAnother, listMemoriesEmbeddedByAnother, updateMemoryEmbeddingById } from '@/db/queries/memories'
 import { remoteConfigured } from '@/lib/ai/providers'
 import { embeddingColumns, readBody } from '@/lib/memories/sealed'
 import { embedText, LOCAL_EMBEDDING_MODEL_ID } from './index'
@@ -19,14 +18,8 @@ export interface ReembedProgress {
   remaining: number
 }
 
-function stale(target: string) {
-  return and(isNull(memories.deletedAt), or(isNull(memories.embeddingModel), ne(memories.embeddingModel, target)))
-}
-
 export async function countStaleEmbeddings(target = currentEmbeddingModelId()): Promise<number> {
-  const db = await getDb()
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(memories).where(stale(target))
-  return Number(row.n)
+  return countMemoriesEmbeddedByAnother(await getDb(), { model: target })
 }
 
 export async function reembedMemories({
@@ -38,24 +31,19 @@ export async function reembedMemories({
   let updated = 0
   let batches = 0
   while (batches < maxBatches) {
-    const done = await db.transaction(async (tx) => {
-      const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('mnemo:reembed')) as locked`))
-      if (!lock.locked) return -1
-      const rows = await tx.select().from(memories).where(stale(target)).orderBy(memories.id).limit(batchSize)
-      for (const row of rows) {
-        const body = await readBody(tx, row)
-        const embedding = await embedText(body.content)
-        await tx
-          .update(memories)
-          .set(await embeddingColumns(tx, { userId: row.userId, memoryId: row.id, tier: row.tier }, embedding))
-          .where(sql`${memories.id} = ${row.id}`)
-      }
-      return rows.length
-    })
-    if (done <= 0) break
-    updated += done
+    const rows = await listMemoriesEmbeddedByAnother(db, { model: target, limit: batchSize })
+    let renewed = 0
+    for (const row of rows) {
+      // The model is asked outside any transaction; the write is one statement.
+      const embedding = await embedText((await readBody(db, row)).content)
+      if (embedding.model !== target) continue
+      const columns = await embeddingColumns(db, { userId: row.userId, memoryId: row.id, tier: row.tier }, embedding)
+      if (await updateMemoryEmbeddingById(db, { id: row.id, model: target, values: columns })) renewed++
+    }
+    updated += renewed
     batches++
-    if (done < batchSize) break
+    // A batch the model could not embed (it failed over to another) waits for the next run.
+    if (rows.length < batchSize || renewed === 0) break
   }
   return { updated, batches, remaining: await countStaleEmbeddings(target) }
 }

@@ -1,3 +1,4 @@
+// Browser only: runs in the page, imports nothing of the server (no db, no node: modules).
 // The browser side of live updates: one EventSource per page, however many components listen,
 // open only while the page is visible. The first stream names the time the page's data was read
 // (`since`), so the server can say whether something changed before it was listening. After any

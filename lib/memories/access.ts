@@ -2,7 +2,7 @@
 // password sign-in (or a passkey step-up, or a token allowed up to confidential); tier 3 within
 // 15 minutes of a passkey step-up; tier 4 within 5 minutes of one. Never above the user's
 // max tier or a token's.
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { AppError } from '@/lib/errors'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 

@@ -2,11 +2,12 @@
 import { listTagsByUser } from '@/db/queries/memories'
 import { withUser } from '@/db/with-user'
 import { effectivePreferences } from '@/lib/accounts/preferences'
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { classify, classifyBatch, type BatchResult, type Classification, type ClassifyContext } from '@/lib/classify'
 import { loadCorrections } from './corrections'
 
-async function contextFor(principal: Principal): Promise<ClassifyContext> {
+/** What the classifier should know about this user, in one short read. */
+export async function contextFor(principal: Principal): Promise<ClassifyContext> {
   const user = principal.user
   const [existingTags, corrections] = await withUser(user.id, (tx) =>
     Promise.all([listTagsByUser(tx, { userId: user.id }), loadCorrections(tx, { userId: user.id })]),

@@ -1,8 +1,7 @@
 // The user's corrections: moving a memory to another tier stores a labelled example (sealed
 // with the user's confidential key); classification reads them back as the per-user layer.
-import { desc, eq } from 'drizzle-orm'
 import type { DbExecutor } from '@/db'
-import { corrections } from '@/db/schema'
+import { insertCorrection, listCorrectionsByUser } from '@/db/queries/corrections'
 import { featurize, hintsFor, type CorrectionExample } from '@/lib/classify'
 import { openJson, sealJson } from '@/lib/crypto'
 import type { Tier } from '@/lib/tiers'
@@ -20,7 +19,7 @@ export async function recordCorrection(
   { userId, memoryId, from, to, content }: { userId: string; memoryId: string; from: Tier; to: Tier; content: string },
 ): Promise<void> {
   const sealed = await sealJson(tx, target(userId), { content })
-  await tx.insert(corrections).values({ userId, memoryId, fromTier: from, toTier: to, exampleEnc: sealed.ciphertext, nonce: sealed.nonce })
+  await insertCorrection(tx, { userId, memoryId, fromTier: from, toTier: to, exampleEnc: sealed.ciphertext, nonce: sealed.nonce })
   cache.delete(userId)
 }
 
@@ -28,7 +27,7 @@ export async function recordCorrection(
 export async function loadCorrections(tx: DbExecutor, { userId }: { userId: string }): Promise<CorrectionExample[]> {
   const hit = cache.get(userId)
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.examples
-  const rows = await tx.select().from(corrections).where(eq(corrections.userId, userId)).orderBy(desc(corrections.createdAt)).limit(MAX_EXAMPLES)
+  const rows = await listCorrectionsByUser(tx, { userId, limit: MAX_EXAMPLES })
   const examples: CorrectionExample[] = []
   for (const row of rows) {
     const { content } = await openJson<{ content: string }>(tx, target(userId), { nonce: row.nonce, ciphertext: row.exampleEnc })

@@ -1,5 +1,5 @@
 // Until when each protected tier is open for a signed-in session (null: locked).
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { FRESH_LOGIN_MS } from './access'
 
 export function unlockState(principal: Principal, now = Date.now()) {

@@ -1,3 +1,4 @@
+// Browser only: runs in the page and the service worker, imports nothing of the server.
 // The offline outbox: captures written without a connection wait in IndexedDB, sealed with the
 // writer's device key (./device-key), with the client uuid that makes the server store each one
 // once, and are sent when the connection returns — by the page (`online` event) or by the

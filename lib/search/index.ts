@@ -3,13 +3,14 @@
 // Unlocked protected tiers are decrypted and scored in memory with the same three signals
 // (./protected). Here: running them, reciprocal rank fusion, and the page with its highlights.
 // Locked tiers are never searched and never hinted at.
+import 'server-only'
 import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
 import { anyOfOnce } from '@/db/any-of'
 import { memories, type Memory } from '@/db/schema'
 import { readAsUser, readStatementsAsUser, withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
-import type { Principal } from '@/lib/auth/principal'
+import type { Principal } from '@/lib/auth/principal-type'
 import { embedText } from '@/lib/embeddings'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'

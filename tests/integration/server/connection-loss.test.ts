@@ -1,7 +1,7 @@
 // A server's connections can die under the app: a restart, a failover, an administrator ending
 // sessions. The statements on them fail, and the pool must come back: every later request
-// answers, none waits for ever (postgres-js 3.4.9 left a connection stuck so, mended by
-// scripts/patch-postgres.mjs). The embedded database has no connections to lose: this runs
+// answers, none waits for ever (postgres-js 3.4.9 and 3.4.10 leave a connection stuck so, mended by
+// patches/postgres+3.4.10.patch). The embedded database has no connections to lose: this runs
 // when DATABASE_URL names a server (vitest.config.ts).
 import postgres from 'postgres'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -56,7 +56,7 @@ describe('when the server ends connections mid-request', () => {
       // The storm did reach the searches, and searches still answered during it: about half
       // of them on a quiet machine, fewer on a busy one, where each takes longer and is caught
       // more often. (One in about ten runs, one of the few hundred searches caught in it was
-      // seen not to settle within 15 s; the fourth mend of scripts/patch-postgres.mjs made that
+      // seen not to settle within 15 s; the fourth mend of patches/postgres+3.4.10.patch made that
       // rarer, but it is not asserted here. What the unmended driver did is below: nothing
       // answered afterwards.)
       expect(outcomes.some((o) => o !== 'ok' && o !== 'still waiting')).toBe(true)
@@ -78,7 +78,7 @@ describe('when the server ends connections mid-request', () => {
 // The error a server ends a session with ("terminating connection due to administrator
 // command"), when it comes during a statement, was kept by postgres-js 3.4.9 past the session's
 // end and handed to the first statement of the connection opened in its place: every ended
-// connection failed one request more once it was back. Mended by scripts/patch-postgres.mjs.
+// connection failed one request more once it was back. Mended by patches/postgres+3.4.10.patch.
 describe('a connection the server ends during a statement', () => {
   it('fails that statement, and the next one runs on a new session', { timeout: 20_000 }, async () => {
     const sql = postgres(database.url!, { max: 1, onnotice: () => {} })

@@ -4,7 +4,7 @@
 // scheduled for the next turn of the event loop (the array types it asks for first) as
 // scheduled, though the close had cancelled it: the next session's startup message was queued
 // behind those bytes and never written, so the connection waited for its connect timeout, and
-// then again on every later attempt. Mended by scripts/patch-postgres.mjs. This runs when
+// then again on every later attempt. Mended by patches/postgres+3.4.10.patch. This runs when
 // DATABASE_URL names a server (vitest.config.ts).
 import net from 'node:net'
 import postgres from 'postgres'
