@@ -1,5 +1,6 @@
 // Server start-up: open the database and apply migrations, logging what to check on failure;
 // train the local classifier before the first capture needs it; purge expired deletions.
+import { logError } from '@/lib/log'
 import { databaseOptionsFromEnv, ensureMigrated } from '@/db'
 
 const HOUR = 3_600_000
@@ -44,7 +45,7 @@ function scheduleReembedding() {
       const progress = await reembedMemories()
       console.log(`[mnemo] re-embedded ${progress.updated} memories; ${progress.remaining} remain`)
     } catch (error) {
-      console.error('[mnemo] re-embedding failed (it resumes on the next start):', error instanceof Error ? error.message : error)
+      logError('re-embedding (it resumes on the next start)', error)
     }
   }, 5_000).unref()
 }
@@ -57,7 +58,7 @@ function warmClassifier() {
       const model = localModel()
       console.log(`[mnemo] local classifier trained on ${model.examples} examples in ${Date.now() - started} ms`)
     } catch (error) {
-      console.error('[mnemo] could not train the local classifier:', error instanceof Error ? error.message : error)
+      logError('training the local classifier', error)
     }
   }, 0).unref()
 }
@@ -70,7 +71,7 @@ function schedulePurge() {
       const purged = await purgeExpiredMemories()
       if (purged > 0) console.log(`[mnemo] purged ${purged} memories deleted over 30 days ago`)
     } catch (error) {
-      console.error('[mnemo] purge of deleted memories failed:', error instanceof Error ? error.message : error)
+      logError('purging deleted memories', error)
     }
   }
   setTimeout(sweep, 60_000).unref()

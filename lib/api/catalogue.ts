@@ -1,11 +1,13 @@
 // Every route under app/api, described once: method, path, who may call it and the zod schemas
 // of its path parameters, query and body. The OpenAPI document is built from this list, the fuzz
-// test drives every route from it, and a unit test keeps it equal to the route files.
+// test drives every route from it, and a unit test keeps it equal to the route files and to
+// lib/api/paths.ts (the schema-free list the proxy answers 404 and 405 from).
 import { z } from 'zod'
 import { adminUserUpdateSchema, deleteAccountSchema, passwordChangeSchema, profileUpdateSchema, registerSchema, userParamsSchema } from '@/lib/accounts/schema'
 import { accessLogQuerySchema } from '@/lib/audit/schema'
 import { createTokenSchema, resetConfirmSchema, resetRequestSchema, sessionParamsSchema, tokenParamsSchema, tokenRequestSchema } from '@/lib/auth/schema'
 import type { Scope } from '@/lib/auth/scopes'
+import type { HttpMethod } from './paths'
 import { batchSchema, classifySchema } from '@/lib/classify/schema'
 import { eventsQuerySchema } from '@/lib/live/schema'
 import { captureSchema, listQuerySchema, memoryParamsSchema, updateSchema } from '@/lib/memories/schema'
@@ -13,8 +15,6 @@ import { markReadSchema } from '@/lib/notify/schema'
 import { searchSchema } from '@/lib/search/schema'
 import { passkeyParamsSchema, passwordUnlockSchema, registerSchema as passkeyRegisterSchema, renameSchema, unlockOptionsSchema, unlockSchema } from '@/lib/webauthn/schema'
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
-export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /**
  * Who may call a route: anyone; a signed-in session only; a session or an API token (holding
@@ -99,20 +99,4 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'PATCH', path: '/api/v1/admin/users/{id}', tag: 'admin', summary: 'Deactivate a user or change their highest tier.', auth: { kind: 'admin' }, params: userParamsSchema, body: adminUserUpdateSchema, status: 200 },
 ]
 
-/** The methods a path answers, for `Allow` and 405s. */
-export function methodsOf(path: string): HttpMethod[] {
-  return API_ROUTES.filter((r) => r.path === path).map((r) => r.method)
-}
-
-/** The catalogue's path template that a concrete URL path matches, if any. */
-export function matchPath(pathname: string): string | undefined {
-  const segments = pathname.replace(/\/+$/, '').split('/')
-  const paths = [...new Set(API_ROUTES.map((r) => r.path))]
-  const exact = paths.find((p) => p === pathname.replace(/\/+$/, ''))
-  if (exact) return exact
-  return paths.find((p) => {
-    const parts = p.split('/')
-    if (p.startsWith('/api/auth/')) return segments.length >= parts.length && segments.slice(0, 3).join('/') === '/api/auth'
-    return parts.length === segments.length && parts.every((part, i) => part.startsWith('{') || part === segments[i])
-  })
-}
+export { HTTP_METHODS, matchPath, methodsOf, type HttpMethod } from './paths'

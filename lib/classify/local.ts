@@ -1,6 +1,7 @@
 // The local classifier, trained once from the corpus and kept in a cache file, so a restart (or
 // each test worker) loads it in milliseconds instead of training again. The cache key covers the
 // corpus, the classifier's own code and the word vectors: change any and it retrains.
+import { logWarning } from '@/lib/log'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -67,7 +68,7 @@ function writeCache(file: string, model: LocalModel) {
     fs.writeFileSync(tmp, Buffer.concat([head, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength)]))
     fs.renameSync(tmp, file)
   } catch (error) {
-    console.warn('[mnemo] could not cache the trained classifier:', error instanceof Error ? error.message : error)
+    logWarning('caching the trained classifier', error)
   }
 }
 

@@ -3,7 +3,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { API_ROUTES, HTTP_METHODS, matchPath, methodsOf } from '@/lib/api/catalogue'
+import { API_ROUTES } from '@/lib/api/catalogue'
+import { API_PATHS, HTTP_METHODS, matchPath, methodsOf } from '@/lib/api/paths'
 
 const API_DIR = path.resolve(import.meta.dirname, '../../app/api')
 /** Answers what no route answers (404/405 as JSON); not an endpoint of the API. */
@@ -41,6 +42,12 @@ describe('route catalogue', () => {
     const listed = API_ROUTES.map((r) => `${r.method} ${r.path}`).sort()
     expect(inFiles.length).toBeGreaterThan(30)
     expect(listed).toEqual(inFiles)
+  })
+
+  it('agrees with the schema-free list the proxy answers from', () => {
+    const listed = API_ROUTES.map((r) => `${r.method} ${r.path}`).sort()
+    const paths = Object.entries(API_PATHS).flatMap(([path, methods]) => methods.map((m) => `${m} ${path}`)).sort()
+    expect(paths).toEqual(listed)
   })
 
   it('names each method and path once', () => {
