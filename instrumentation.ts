@@ -7,6 +7,8 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return
   const { scrubConsoleErrors } = await import('@/lib/log')
   scrubConsoleErrors()
+  const { refuseForbiddenMethods } = await import('@/lib/http/forbidden-methods')
+  refuseForbiddenMethods()
   const { startup } = await import('@/lib/startup')
   await startup()
 }
