@@ -37,7 +37,7 @@ test('TRACE on a route is a 405 naming the allowed methods', async () => {
 test('a method the route lacks is a JSON 405 with Allow', async () => {
   const answer = await raw('PUT', '/api/v1/memories')
   expectJsonError(answer, 405, 'method_not_allowed:route')
-  expect(answer.headers.allow).toBe('GET, POST, OPTIONS')
+  expect(answer.headers.allow).toBe('GET, POST, HEAD, OPTIONS')
   expectJsonError(await raw('POST', '/api/health'), 405, 'method_not_allowed:route')
 })
 
