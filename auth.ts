@@ -1,6 +1,7 @@
 // Auth.js (next-auth v5): phone-or-email + password sign-in. The JWT cookie carries a session
 // id and secret; every request checks that session row (revocation, idle and absolute expiry,
 // deactivation), so ending a session takes effect at once.
+import { logError } from '@/lib/log'
 import NextAuth, { CredentialsSignin, type Session, type User } from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
 import { verifyLogin } from '@/lib/auth/credentials'
@@ -56,6 +57,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   useSecureCookies: process.env.MNEMO_PUBLIC_URL?.startsWith('https://') ? true : undefined,
   session: { strategy: 'jwt', maxAge: Math.floor(maxAgeMs() / 1000) },
   pages: { signIn: '/sign-in' },
+  // Auth.js would print the whole error, and a failed statement's message carries its parameters.
+  logger: { error: (error: Error) => void logError('auth.js', error) },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },

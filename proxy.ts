@@ -1,15 +1,23 @@
-// Runs before every page and API request (Next.js 16's proxy, formerly middleware): drops
-// forwarded headers a client could forge unless mnemo sits behind configured proxies (server
-// actions compare Origin with X-Forwarded-Host; rate limits read X-Forwarded-For), and gives each
-// response a Content-Security-Policy with a fresh nonce — Next.js reads it from the request and
-// puts it on its own scripts; the root layout gives it to ours — plus HSTS over https.
+// Runs before every page and API request (Next.js 16's proxy, formerly middleware).
+// - /api: answers as JSON what no route would (unknown path, wrong method, a path that is not
+//   UTF-8), through lib/http/api-guard.
+// - Drops forwarded headers a client could forge unless mnemo sits behind configured proxies
+//   (server actions compare Origin with X-Forwarded-Host; rate limits read X-Forwarded-For).
+// - Gives each response a Content-Security-Policy with a fresh nonce — Next.js reads it from the
+//   request and puts it on its own scripts; the root layout gives it to ours — plus HSTS over https.
 import { NextResponse, type NextRequest } from 'next/server'
+import { apiGuard } from '@/lib/http/api-guard'
 import { contentSecurityPolicy, FORWARDED_HEADERS, HSTS, newNonce, servedOverHttps, trustedProxyCount } from '@/lib/http/security-headers'
 
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers)
   if (trustedProxyCount() === 0) for (const name of FORWARDED_HEADERS) headers.delete(name)
   const https = servedOverHttps(headers)
+  const refused = request.nextUrl.pathname.startsWith('/api/') || request.nextUrl.pathname === '/api' ? apiGuard(request) : null
+  if (refused) {
+    if (https) refused.headers.set('strict-transport-security', HSTS)
+    return refused
+  }
   const nonce = newNonce()
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https })
   headers.set('x-nonce', nonce)

@@ -382,6 +382,10 @@ export const accessLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** 1: SHA-256 chain (rows before migration 0013); 2: HMAC-SHA256 keyed from the master key. */
+    chainVersion: smallint('chain_version').notNull().default(1),
+    /** The row's place in the chain (1, 2, …), covered by its MAC; none on version-1 rows. */
+    position: bigint('position', { mode: 'number' }),
   },
   (t) => [
     index('access_log_user_idx').on(t.userId, t.createdAt.desc()),

@@ -7,6 +7,7 @@ import 'server-only'
 import { createHmac } from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
+import { retryTransaction } from './retry'
 import { getDb, rowsOf, serverTransaction, type Db, type ServerTransaction, type StatementExecutor, type Tx } from './index'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -48,10 +49,13 @@ async function signed(client: Db, userId: string): Promise<string> {
 export async function withUser<T>(userId: string, work: (tx: Tx) => Promise<T>, { db, settings = {} }: WithUserOptions = {}): Promise<T> {
   const client = db ?? (await getDb())
   const signature = await signed(client, userId)
-  return client.transaction(async (tx) => {
-    await tx.execute(userSettings(userId, signature, settings))
-    return work(tx)
-  })
+  // A deadlock or serialization failure aborts the transaction: it runs again from its start.
+  return retryTransaction(() =>
+    client.transaction(async (tx) => {
+      await tx.execute(userSettings(userId, signature, settings))
+      return work(tx)
+    }),
+  )
 }
 
 const dialect = new PgDialect()

@@ -1,11 +1,14 @@
 // The one error type of mnemo. A code is `kind:surface` (`forbidden:tier`, `not_found:memory`);
 // the kind decides the HTTP status. Unknown errors become `internal:server` with no details.
 
+import { logError } from './log'
+
 export type ErrorKind =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -20,6 +23,7 @@ const STATUS: Record<ErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -33,6 +37,7 @@ const DEFAULT_MESSAGE: Record<ErrorKind, string> = {
   unauthorized: 'You need to sign in first.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'Nothing was found there.',
+  method_not_allowed: 'That method is not allowed here.',
   conflict: 'That conflicts with something that already exists.',
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'That content type is not accepted here.',
@@ -91,11 +96,14 @@ export class AppError extends Error {
   }
 }
 
-/** Turns anything thrown into an AppError; unknown errors are logged here with their context. */
+/**
+ * Turns anything thrown into an AppError. An unknown error is logged here (its class, SQLSTATE and
+ * an id, never its message) and answered with that id, so an operator can find the log line.
+ */
 export function toAppError(error: unknown, context?: string): AppError {
   if (error instanceof AppError) return error
-  console.error(`[mnemo] unexpected error${context ? ` in ${context}` : ''}:`, error)
-  return new AppError('internal:server')
+  const id = logError(context ?? 'unknown', error)
+  return new AppError('internal:server', { message: `Something went wrong on our side (error ${id}).`, details: { error_id: id } })
 }
 
 /** The response for anything a route handler throws. */

@@ -1,6 +1,7 @@
 // Server start-up: open the database and apply migrations, logging what to check on failure;
 // train the local classifier before the first capture needs it; start the job queue's workers.
 import 'server-only'
+import { logError } from '@/lib/log'
 import { databaseOptionsFromEnv, ensureMigrated } from '@/db'
 
 export async function startup() {
@@ -37,21 +38,18 @@ async function startJobs() {
     const { startWorkers } = await import('@/lib/jobs/workers')
     await startWorkers()
   } catch (error) {
-    console.error(
-      `[mnemo] the job queue did not start: ${error instanceof Error ? error.message.split('\n')[0] : error}. ` +
-        'Captures start it again; GET /api/health reports the state.',
-    )
+    logError('starting the job queue (captures start it again; GET /api/health reports the state)', error)
   }
 }
 
-/** Trains the local classifier now rather than on the first capture (a plain call, not awaited). */
+/** Loads (or trains) the local classifier now rather than on the first capture (a plain call, not awaited). */
 async function warmClassifier() {
   try {
     const started = Date.now()
     const { localModel } = await import('@/lib/classify/local')
     const model = localModel()
-    console.log(`[mnemo] local classifier trained on ${model.examples} examples in ${Date.now() - started} ms`)
+    console.log(`[mnemo] local classifier ready (${model.examples} examples) in ${Date.now() - started} ms`)
   } catch (error) {
-    console.error('[mnemo] could not train the local classifier:', error instanceof Error ? error.message : error)
+    logError('loading the local classifier', error)
   }
 }

@@ -79,17 +79,30 @@ export async function listQueryTermsByUser(
   return { vocabulary, corrections }
 }
 
+/**
+ * Terms in the order PostgreSQL's "C" collation sorts them (bytes of UTF-8, i.e. code points).
+ * Every statement that writes a user's terms takes their row locks in this one order, so two
+ * captures of one user wait for each other instead of deadlocking (each locking its own first
+ * word, then wanting the other's).
+ */
+export function inLockOrder(terms: readonly string[]): string[] {
+  return [...new Set(terms)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+}
+
 export async function addTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
   if (terms.length === 0) return
+  // INSERT … ON CONFLICT takes the rows in the order of its VALUES.
   await db
     .insert(memoryTerms)
-    .values(terms.map((term) => ({ userId, term })))
+    .values(inLockOrder(terms).map((term) => ({ userId, term })))
     .onConflictDoUpdate({ target: [memoryTerms.userId, memoryTerms.term], set: { count: sql`${memoryTerms.count} + 1` } })
 }
 
 export async function removeTermsByUser(db: DbExecutor, { userId, terms }: { userId: string; terms: string[] }): Promise<void> {
   if (terms.length === 0) return
   const mine = and(eq(memoryTerms.userId, userId), anyOf(memoryTerms.term, terms))
+  // An UPDATE locks rows in whatever order its plan reads them: lock them in order first.
+  await db.execute(sql`select 1 from ${memoryTerms} where ${mine} order by ${memoryTerms.term} collate "C" for update`)
   await db.update(memoryTerms).set({ count: sql`${memoryTerms.count} - 1` }).where(mine)
   await db.delete(memoryTerms).where(and(mine, lte(memoryTerms.count, 0)))
 }

@@ -1,14 +1,19 @@
-// The access log: an append-only, hash-chained record of sign-ins, unlocks, reads of protected
-// tiers, exports and admin actions. Each row stores SHA-256 over the previous row's hash and
-// its own fields, so editing, deleting or reordering rows breaks the chain at that row.
-import { createHash } from 'node:crypto'
-import { asc, desc, sql } from 'drizzle-orm'
-import { getDb, type DbExecutor } from '@/db'
+// The access log: an append-only, chained record of sign-ins, unlocks, reads of protected tiers,
+// exports and admin actions. Each row stores a MAC over the previous row's MAC, its place and
+// its fields (lib/audit/chain.ts), so editing, deleting or reordering rows breaks the chain at
+// that row; the head is checkpointed outside the table, so cutting the end is seen too.
+import { desc, sql } from 'drizzle-orm'
+import { getDb, rowsOf, type DbExecutor } from '@/db'
 import { accessLog, type AccessLogEntry } from '@/db/schema'
 import { raiseAlerts } from '@/lib/notify/alerts'
 import type { Tier } from '@/lib/tiers'
+import { logError } from '@/lib/log'
+import { auditKey, CHAIN_VERSION, GENESIS_HASH, macEntry } from './chain'
+import { writeCheckpoint } from './checkpoint'
 
-export const GENESIS_HASH = '0'.repeat(64)
+export { GENESIS_HASH, hashEntry } from './chain'
+export { removeCheckpoint } from './checkpoint'
+export { verifyAuditChain, type ChainProblem, type ChainVerdict } from './verify'
 
 export interface AccessEvent {
   userId?: string | null
@@ -23,40 +28,6 @@ export interface AccessEvent {
   details?: Record<string, unknown>
 }
 
-type ChainFields = Pick<
-  AccessLogEntry,
-  'userId' | 'action' | 'tier' | 'success' | 'ip' | 'userAgent' | 'device' | 'riskScore' | 'details' | 'createdAt'
->
-
-export function hashEntry(prevHash: string, row: ChainFields): string {
-  const canonical = JSON.stringify([
-    prevHash,
-    row.userId ?? null,
-    row.action,
-    row.tier ?? null,
-    row.success,
-    row.ip ?? null,
-    row.userAgent ?? null,
-    row.device ?? null,
-    Math.round((row.riskScore ?? 0) * 1000) / 1000,
-    sortKeys(row.details ?? {}),
-    new Date(row.createdAt).toISOString(),
-  ])
-  return createHash('sha256').update(canonical).digest('hex')
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    )
-  }
-  return value
-}
-
 /**
  * Appends one row. Runs as the system (not inside a user's RLS transaction) because the chain
  * links rows of every user; the advisory lock serialises appends so the chain stays linear.
@@ -65,8 +36,10 @@ export async function recordAccess(event: AccessEvent, db?: DbExecutor): Promise
   const client = db ?? (await getDb())
   return client.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:access_log'))`)
-    const [last] = await tx.select({ hash: accessLog.hash }).from(accessLog).orderBy(desc(accessLog.id)).limit(1)
+    const [last] = await tx.select({ hash: accessLog.hash, position: accessLog.position }).from(accessLog).orderBy(desc(accessLog.id)).limit(1)
     const prevHash = last?.hash ?? GENESIS_HASH
+    // The first keyed row after version-1 rows counts them once; later rows follow on.
+    const position = last ? (last.position ?? Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from access_log`))[0].n)) + 1 : 1
     const row = {
       userId: event.userId ?? null,
       action: event.action,
@@ -82,42 +55,21 @@ export async function recordAccess(event: AccessEvent, db?: DbExecutor): Promise
     }
     const [inserted] = await tx
       .insert(accessLog)
-      .values({ ...row, prevHash, hash: hashEntry(prevHash, row) })
+      .values({ ...row, prevHash, hash: macEntry(auditKey(), prevHash, position, row), chainVersion: CHAIN_VERSION, position })
       .returning()
     return inserted
   })
   .then(async (inserted) => {
+    try {
+      writeCheckpoint({ id: inserted.id, position: inserted.position!, hash: inserted.hash })
+    } catch (error) {
+      // The row is written; only the check of a cut tail loses this row until the next append.
+      logError('access log checkpoint', error)
+    }
     await raiseAlerts(client, inserted)
     return inserted
   })
 }
 
-export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string }
-
-/** Walks the whole chain in id order and names the first row that does not link. */
-export async function verifyAccessLog(db?: DbExecutor, batchSize = 1000): Promise<ChainVerdict> {
-  const client = db ?? (await getDb())
-  let prevHash = GENESIS_HASH
-  let lastId = 0
-  let rows = 0
-  for (;;) {
-    const batch = await client
-      .select()
-      .from(accessLog)
-      .where(sql`${accessLog.id} > ${lastId}`)
-      .orderBy(asc(accessLog.id))
-      .limit(batchSize)
-    for (const row of batch) {
-      rows++
-      if (row.prevHash !== prevHash) {
-        return { ok: false, rows, brokenAt: row.id, reason: 'does not link to the row before it (a row was deleted, inserted or reordered)' }
-      }
-      if (hashEntry(prevHash, row) !== row.hash) {
-        return { ok: false, rows, brokenAt: row.id, reason: 'its fields do not match its hash (the row was edited)' }
-      }
-      prevHash = row.hash
-      lastId = row.id
-    }
-    if (batch.length < batchSize) return { ok: true, rows }
-  }
-}
+/** The walk of lib/audit/verify.ts, under its earlier name. */
+export { verifyAuditChain as verifyAccessLog } from './verify'

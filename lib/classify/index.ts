@@ -1,6 +1,7 @@
 // The classifier of DESIGN.md 3: explicit markers, detectors with proofs, time expressions,
 // the local statistical model with the user's corrections, and an LLM when one is configured;
 // plus sentiment, tags and named entities. Pure: it stores nothing.
+import { logError } from '@/lib/log'
 import { languageModel, modelLabel } from '@/lib/ai/providers'
 import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
 import { correctedTier, type CorrectionExample } from './corrections'
@@ -153,7 +154,7 @@ export async function classifyBatch(
       try {
         results[index] = { ok: true, classification: await classify(items[index].content, { ...ctx, context: items[index].context }) }
       } catch (error) {
-        console.error('[mnemo] batch classification item failed:', error instanceof Error ? error.message : error)
+        logError('batch classification item', error)
         results[index] = { ok: false, error: { code: 'internal:classify', message: 'This item could not be classified.' } }
       }
     }

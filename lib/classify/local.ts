@@ -3,6 +3,7 @@
 // corpus or the features (someone changed either and has not run `npm run calibrate:classifier`),
 // it trains on the corpus alone, uncalibrated, and keeps that in a cache file keyed by the
 // corpus, the classifier's code and the word vectors.
+import { logWarning } from '@/lib/log'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -70,7 +71,7 @@ function writeCache(file: string, model: LocalModel) {
     fs.writeFileSync(tmp, Buffer.concat([head, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength)]))
     fs.renameSync(tmp, file)
   } catch (error) {
-    console.warn('[mnemo] could not cache the trained classifier:', error instanceof Error ? error.message : error)
+    logWarning('caching the trained classifier', error)
   }
 }
 

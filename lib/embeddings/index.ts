@@ -1,6 +1,7 @@
 // Embeddings of memories and queries: 384 dimensions, from text-embedding-3-small when a
 // remote is configured, from mnemo's local model otherwise (and whenever the remote fails).
 // The model id is stored with each row; search compares only vectors of the same model.
+import { logWarning } from '@/lib/log'
 import { embed } from 'ai'
 import { remoteEmbeddingModel } from '@/lib/ai/providers'
 import { EMBEDDING_DIMENSIONS, embedLocally, LOCAL_EMBEDDING_MODEL_ID } from './local'
@@ -27,7 +28,7 @@ export async function embedText(text: string): Promise<Embedding> {
       })
       if (embedding.length === EMBEDDING_DIMENSIONS) return { vector: embedding, model: `openai:${remote.modelId}` }
     } catch (error) {
-      console.warn('[mnemo] remote embedding failed, using the local model:', error instanceof Error ? error.message : error)
+      logWarning('remote embedding (the local model answered)', error)
     }
   }
   return { vector: embedLocally(text), model: LOCAL_EMBEDDING_MODEL_ID }

@@ -3,6 +3,7 @@
 // rides on postgres-js's dedicated connection, which reconnects after a drop; subscribers are
 // then told to resynchronise, since notifications sent while it was down are lost. On PGlite
 // the one embedded backend delivers its own notifications at commit.
+import { logError } from '@/lib/log'
 import { getDatabase, type DatabaseHandle } from '@/db'
 import { MEMORY_EVENTS_CHANNEL, parseLockEvent, parseMemoryEvent, type MemoryEvent } from './events'
 
@@ -28,7 +29,7 @@ function each(bus: Bus, userId: string | null, call: (subscriber: MemoryEventSub
     try {
       call(subscriber)
     } catch (error) {
-      console.error('[mnemo] a live-update subscriber failed:', error instanceof Error ? error.message : error)
+      logError('live-update subscriber', error)
     }
   }
 }

@@ -4,8 +4,8 @@
 // transaction; then one write transaction stores the memory, its search terms, the after-capture
 // job and the live event; the answer is built from what is in hand, never read back.
 import { randomUUID } from 'node:crypto'
-import type { CaptureInput, UpdateInput } from '@/app/api/v1/memories/schema'
-import { MAX_CONTENT } from '@/app/api/v1/memories/schema'
+import type { CaptureInput, UpdateInput } from '@/lib/memories/schema'
+import { MAX_CONTENT } from '@/lib/memories/schema'
 import { getMemoryByClientId, insertMemory, updateMemoryById } from '@/db/queries/memories'
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import { withUser } from '@/db/with-user'

@@ -1,6 +1,7 @@
 // Security alerts for the user: repeated failed unlocks (3 in 10 minutes), an unlock from a
 // device or IP not seen before, and any event with a risk score above 0.7. Each becomes an
 // in-app notification, and an email where the user enabled email notifications.
+import { logError } from '@/lib/log'
 import { and, desc, eq, gte, ne } from 'drizzle-orm'
 import type { DbExecutor } from '@/db'
 import { getUserById } from '@/db/queries/users'
@@ -58,6 +59,6 @@ export async function raiseAlerts(db: DbExecutor, row: AccessLogEntry): Promise<
       for (const a of alerts) await sendMail({ to: user.email, subject: `mnemo: ${a.title}`, text: `${a.body}\n` })
     }
   } catch (error) {
-    console.error('[mnemo] could not raise a security alert:', error instanceof Error ? error.message : error)
+    logError('security alert', error)
   }
 }

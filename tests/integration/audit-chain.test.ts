@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
 import { accessLog } from '@/db/schema'
-import { recordAccess, verifyAccessLog } from '@/lib/audit'
+import { recordAccess, removeCheckpoint, verifyAccessLog } from '@/lib/audit'
 import { setupTestDatabase } from '../fixtures/db'
 
 setupTestDatabase()
@@ -12,6 +12,7 @@ let ids: number[]
 beforeEach(async () => {
   const db = await getDb()
   await db.delete(accessLog)
+  removeCheckpoint()
   ids = []
   for (let i = 0; i < 5; i++) ids.push((await recordAccess({ action: `test.${i}`, success: i % 2 === 0, ip: `10.0.0.${i}`, details: { n: i } })).id)
 })

@@ -28,9 +28,11 @@ describe('AppError', () => {
     const response = errorResponse(new Error('password=hunter2 at db.ts:12'), 'test')
     expect(response.status).toBe(500)
     const body = await response.json()
-    expect(body).toEqual({ error: { code: 'internal:server', message: expect.any(String) } })
+    expect(body).toEqual({ error: { code: 'internal:server', message: expect.any(String), error_id: expect.stringMatching(/^[0-9a-f-]{36}$/) } })
+    expect(body.error.message).toContain(body.error.error_id)
     expect(JSON.stringify(body)).not.toContain('hunter2')
-    expect(log).toHaveBeenCalled()
+    // The log line names the id, the place and the class; never the message.
+    expect(log).toHaveBeenCalledWith(`[mnemo] error id=${body.error.error_id} where="test" kind=Error`)
     log.mockRestore()
   })
 })

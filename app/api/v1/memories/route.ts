@@ -4,7 +4,7 @@ import { json, parseWith, readJson, route } from '@/lib/http/route'
 import { captureMemory, listMemories } from '@/lib/memories'
 import { AppError } from '@/lib/errors'
 import { OWNER_HEADER } from '@/lib/offline/owner-header'
-import { captureSchema, listQuerySchema } from './schema'
+import { captureSchema, listQuerySchema } from '@/lib/memories/schema'
 
 export const POST = route(async (request) => {
   const principal = await authenticate(request, { scope: 'memories:write' })

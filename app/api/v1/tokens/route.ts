@@ -2,7 +2,7 @@ import { createApiToken, listApiTokens, publicToken } from '@/lib/auth/api-token
 import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
-import { createTokenSchema } from './schema'
+import { createTokenSchema } from '@/lib/auth/schema'
 
 export const GET = route(async (request) => {
   const { user } = await authenticate(request)
