@@ -3,7 +3,7 @@
 // test drives every route from it, and a unit test keeps it equal to the route files and to
 // lib/api/paths.ts (the schema-free list the proxy answers 404 and 405 from).
 import { z } from 'zod'
-import { adminUserUpdateSchema, deleteAccountSchema, passwordChangeSchema, profileUpdateSchema, registerSchema, userParamsSchema } from '@/lib/accounts/schema'
+import { adminUserUpdateSchema, deleteAccountSchema, emailConfirmSchema, passwordChangeSchema, profileUpdateSchema, registerSchema, userParamsSchema } from '@/lib/accounts/schema'
 import { accessLogQuerySchema } from '@/lib/audit/schema'
 import { createTokenSchema, resetConfirmSchema, resetRequestSchema, sessionParamsSchema, tokenParamsSchema, tokenRequestSchema } from '@/lib/auth/schema'
 import type { Scope } from '@/lib/auth/scopes'
@@ -77,6 +77,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/v1/account/history', tag: 'account', summary: 'History of preference changes.', auth: session, status: 200 },
   { method: 'GET', path: '/api/v1/account/access-log', tag: 'account', summary: 'The caller’s access log, newest first.', auth: session, query: accessLogQuerySchema, status: 200 },
   { method: 'POST', path: '/api/v1/account/password', tag: 'account', summary: 'Change the password.', auth: session, body: passwordChangeSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/account/email/confirm', tag: 'account', summary: 'Confirm a new email address with the single-use token mailed to it.', auth: publicRoute, body: emailConfirmSchema, status: 200 },
   { method: 'GET', path: '/api/v1/sessions', tag: 'account', summary: 'Signed-in devices.', auth: session, status: 200 },
   { method: 'DELETE', path: '/api/v1/sessions', tag: 'account', summary: 'Sign out every other device.', auth: session, status: 200 },
   { method: 'DELETE', path: '/api/v1/sessions/{id}', tag: 'account', summary: 'Sign out one device.', auth: session, params: sessionParamsSchema, status: 204 },
@@ -91,7 +92,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/api/v1/notifications', tag: 'account', summary: 'In-app notifications.', auth: session, status: 200 },
   { method: 'POST', path: '/api/v1/notifications/read', tag: 'account', summary: 'Mark notifications read (all when no ids).', auth: session, body: markReadSchema, status: 200 },
 
-  { method: 'POST', path: '/api/v1/lock', tag: 'unlock', summary: 'Lock every protected tier of this session now.', auth: session, status: 204 },
+  { method: 'POST', path: '/api/v1/lock', tag: 'unlock', summary: 'Lock every protected tier of every session of the account now.', auth: session, status: 204 },
   { method: 'POST', path: '/api/v1/unlock/options', tag: 'unlock', summary: 'Options of a passkey step-up.', auth: session, body: unlockOptionsSchema, status: 200 },
   { method: 'POST', path: '/api/v1/unlock', tag: 'unlock', summary: 'Unlock a tier with a passkey.', auth: session, body: unlockSchema, status: 200 },
   { method: 'POST', path: '/api/v1/unlock/password', tag: 'unlock', summary: 'Unlock the confidential tier with the password.', auth: session, body: passwordUnlockSchema, status: 200 },

@@ -24,6 +24,7 @@ export const API_PATHS: Readonly<Record<string, readonly HttpMethod[]>> = {
   '/api/v1/account/history': ['GET'],
   '/api/v1/account/access-log': ['GET'],
   '/api/v1/account/password': ['POST'],
+  '/api/v1/account/email/confirm': ['POST'],
   '/api/v1/sessions': ['GET', 'DELETE'],
   '/api/v1/sessions/{id}': ['DELETE'],
   '/api/v1/tokens': ['GET', 'POST'],
