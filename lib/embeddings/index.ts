@@ -2,6 +2,7 @@
 // remote is configured, from mnemo's local model otherwise (and whenever the remote fails).
 // The model id is stored with each row; search compares only vectors of the same model.
 import { embed } from 'ai'
+import { countRemoteCall } from '@/lib/metrics'
 import { remoteEmbeddingModel } from '@/lib/ai/providers'
 import { EMBEDDING_DIMENSIONS, embedLocally, LOCAL_EMBEDDING_MODEL_ID } from './local'
 
@@ -25,8 +26,13 @@ export async function embedText(text: string): Promise<Embedding> {
         maxRetries: 2,
         abortSignal: AbortSignal.timeout(REMOTE_TIMEOUT_MS),
       })
-      if (embedding.length === EMBEDDING_DIMENSIONS) return { vector: embedding, model: `openai:${remote.modelId}` }
+      if (embedding.length === EMBEDDING_DIMENSIONS) {
+        countRemoteCall('embed', 'ok')
+        return { vector: embedding, model: `openai:${remote.modelId}` }
+      }
+      countRemoteCall('embed', 'invalid')
     } catch (error) {
+      countRemoteCall('embed', error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? 'timeout' : 'error')
       console.warn('[mnemo] remote embedding failed, using the local model:', error instanceof Error ? error.message : error)
     }
   }

@@ -33,6 +33,7 @@ import { listCursor } from './timeline'
 import { assertCanRead, canRead } from './access'
 import { loadCorrections, recordCorrection } from './corrections'
 import { embedText } from '@/lib/embeddings'
+import { countCapture } from '@/lib/metrics'
 import { bodyColumns, embeddingColumns, readBody, type MemoryBody } from './sealed'
 import { lockedMemory, publicMemory, type LockedMemory, type PublicMemory } from './serialize'
 
@@ -76,7 +77,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
   const userId = principal.user.id
   // Outside the transaction: a remote embedding call must not hold a connection.
   const embedding = await embedText(input.content)
-  return withUser(userId, async (tx) => {
+  const result = await withUser(userId, async (tx): Promise<CaptureResult> => {
     if (input.client_id) {
       const existing = await getMemoryByClientId(tx, { userId, clientId: input.client_id })
       if (existing) return { memory: await view(tx, principal, existing), classification: null, created: false }
@@ -116,6 +117,8 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
     }
     return { memory: await view(tx, principal, inserted), classification, created: true }
   })
+  if (result.created) countCapture({ source: input.source ?? defaultSource, tier: result.memory.tier })
+  return result
 }
 
 function encodeCursor(row: Memory): string {

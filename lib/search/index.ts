@@ -3,6 +3,7 @@
 // Unlocked protected tiers are decrypted and scored in memory with the same three signals
 // (./protected). Here: running them, reciprocal rank fusion, and the page with its highlights.
 // Locked tiers are never searched and never hinted at.
+import { observeSearch, secondsSince } from '@/lib/metrics'
 import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
 import { anyOfOnce } from '@/db/any-of'
@@ -190,6 +191,7 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     })
   }
   if (timings) timings.total = performance.now() - started
+  observeSearch({ protectedTiers: unlocked.length > 0, seconds: secondsSince(started) })
   return { items: result }
 }
 
