@@ -24,16 +24,17 @@ export function route<Ctx>(handler: (request: Request, ctx: Ctx) => Promise<Resp
 
 /** Zod issues as `{ field: [messages] }`; unknown keys are reported under their own names. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {}
+  // A Map, not `{}`: a client's key may be named `toString` or `__proto__`.
+  const fields = new Map<string, string[]>()
+  const add = (key: string, message: string) => fields.set(key, [...(fields.get(key) ?? []), message])
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (fields[key] ??= []).push('Unknown field.')
+      for (const key of issue.keys) add(key, 'Unknown field.')
       continue
     }
-    const key = issue.path.join('.') || '_'
-    ;(fields[key] ??= []).push(issue.message)
+    add(issue.path.map(String).join('.') || '_', issue.message)
   }
-  return fields
+  return Object.fromEntries(fields)
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, surface: string): z.output<S> {
@@ -44,6 +45,17 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, surfac
       fieldErrors: fieldErrorsOf(parsed.error),
     })
   }
+  return parsed.data
+}
+
+/**
+ * Path parameters, validated against their schema; anything malformed names nothing (404). The
+ * ids of mnemo (UUIDs, base64url credential ids) never need percent-escapes, so a segment is never
+ * decoded here (decoding `%25` twice was a URIError).
+ */
+export async function readParams<S extends z.ZodType>(params: Promise<Record<string, string | string[]>>, schema: S, surface: string): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await params)
+  if (!parsed.success) throw new AppError(`not_found:${surface}`)
   return parsed.data
 }
 

@@ -2,8 +2,8 @@
 // tiers (re-sealing in one transaction and teaching the classifier), delete with undo. Every
 // write announces itself (ids and kind only) in its transaction, for live timelines.
 import { randomUUID } from 'node:crypto'
-import type { CaptureInput, UpdateInput } from '@/app/api/v1/memories/schema'
-import { MAX_CONTENT } from '@/app/api/v1/memories/schema'
+import type { CaptureInput, UpdateInput } from '@/lib/memories/schema'
+import { MAX_CONTENT } from '@/lib/memories/schema'
 import { getDb, type DbExecutor } from '@/db'
 import {
   getMemoryByClientId,

@@ -2,7 +2,7 @@
 // Server actions of the capture page; each checks the session itself.
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
-import { captureSchema, tierInput, updateSchema } from '@/app/api/v1/memories/schema'
+import { captureSchema, tierInput, updateSchema } from '@/lib/memories/schema'
 import { requireActionUser } from '@/lib/auth/page'
 import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'

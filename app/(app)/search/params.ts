@@ -2,7 +2,7 @@
 // Parsed leniently, since anyone can type or share a link: unknown tiers and sources are dropped,
 // a date that is not a date is ignored with a message, a range that ends before it starts is
 // reported instead of searched. Client-safe: the form builds its links with the same code.
-import { SOURCES } from '@/app/api/v1/memories/schema'
+import { SOURCES } from '@/lib/memories/schema'
 import type { SearchInput } from '@/lib/search'
 import { zoneOffset } from '@/lib/dates'
 import { TIERS, type Tier } from '@/lib/tiers'

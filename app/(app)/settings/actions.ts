@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { z } from 'zod'
-import { createTokenSchema } from '@/app/api/v1/tokens/schema'
+import { createTokenSchema } from '@/lib/auth/schema'
 import { redirect } from 'next/navigation'
 import { deleteAccount } from '@/lib/accounts/delete'
 import { changePassword } from '@/lib/accounts/password'

@@ -1,7 +1,7 @@
 import { authenticate } from '@/lib/auth/principal'
 import { json, readJson, route } from '@/lib/http/route'
 import { classifyForUser } from '@/lib/memories/classify-only'
-import { classifySchema } from './schema'
+import { classifySchema } from '@/lib/classify/schema'
 
 /** Classifies without storing anything. */
 export const POST = route(async (request) => {

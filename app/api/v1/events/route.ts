@@ -2,7 +2,7 @@ import { authenticate, isPrincipalCurrent } from '@/lib/auth/principal'
 import { parseWith, route } from '@/lib/http/route'
 import { memoryEventStream } from '@/lib/live'
 import { memoriesChangedSince } from '@/lib/memories'
-import { eventsQuerySchema } from './schema'
+import { eventsQuerySchema } from '@/lib/live/schema'
 
 // A stream per open timeline: never prerendered, never cached.
 export const dynamic = 'force-dynamic'

@@ -2,7 +2,7 @@ import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, parseWith, readJson, route } from '@/lib/http/route'
 import { captureMemory, listMemories } from '@/lib/memories'
-import { captureSchema, listQuerySchema } from './schema'
+import { captureSchema, listQuerySchema } from '@/lib/memories/schema'
 
 export const POST = route(async (request) => {
   const principal = await authenticate(request, { scope: 'memories:write' })

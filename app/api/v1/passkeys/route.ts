@@ -5,7 +5,7 @@ import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
 import { listPasskeys, verifyRegistration } from '@/lib/webauthn'
 import { publicPasskey } from '@/lib/webauthn/public'
-import { registerSchema } from './schema'
+import { registerSchema } from '@/lib/webauthn/schema'
 
 export const GET = route(async (request) => {
   const { user } = await authenticate(request)

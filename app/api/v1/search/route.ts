@@ -2,7 +2,7 @@ import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
 import { search, serverTiming, type SearchTimings } from '@/lib/search'
-import { searchSchema } from './schema'
+import { searchSchema } from '@/lib/search/schema'
 
 export const POST = route(async (request) => {
   const principal = await authenticate(request, { scope: 'search' })

@@ -3,7 +3,7 @@ import { authenticate } from '@/lib/auth/principal'
 import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
-import { createTokenSchema } from './schema'
+import { createTokenSchema } from '@/lib/auth/schema'
 
 export const GET = route(async (request) => {
   const { user } = await authenticate(request)

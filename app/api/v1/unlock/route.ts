@@ -3,7 +3,7 @@ import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
 import { verifyStepUp } from '@/lib/webauthn'
-import { unlockSchema } from '../passkeys/schema'
+import { unlockSchema } from '@/lib/webauthn/schema'
 
 /** Passkey step-up: unlocks tiers 2–3 for 15 minutes, tier 4 for 5. */
 export const POST = route(async (request) => {

@@ -1,7 +1,7 @@
 import { requestPasswordReset } from '@/lib/auth/password-reset'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
-import { resetRequestSchema } from './schema'
+import { resetRequestSchema } from '@/lib/auth/schema'
 
 const ANSWER = { status: 'ok', message: 'If an account with an email matches, a reset link is on its way.' }
 

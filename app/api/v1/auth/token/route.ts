@@ -3,7 +3,7 @@ import { verifyLogin } from '@/lib/auth/credentials'
 import { SCOPES } from '@/lib/auth/scopes'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
-import { tokenRequestSchema } from './schema'
+import { tokenRequestSchema } from '@/lib/auth/schema'
 
 const DEFAULT_DAYS = 30
 

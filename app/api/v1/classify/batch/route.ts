@@ -1,7 +1,7 @@
 import { authenticate } from '@/lib/auth/principal'
 import { fieldErrorsOf, json, readJson, route } from '@/lib/http/route'
 import { classifyBatchForUser } from '@/lib/memories/classify-only'
-import { batchItemSchema, batchSchema } from '../schema'
+import { batchItemSchema, batchSchema } from '@/lib/classify/schema'
 
 /** Up to 100 items, results in order; an invalid item is an error in its place. */
 export const POST = route(async (request) => {

@@ -1,24 +1,27 @@
 import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
-import { json, readJson, route } from '@/lib/http/route'
+import { json, readJson, readParams, route } from '@/lib/http/route'
 import { deleteMemory, getMemory, updateMemory } from '@/lib/memories'
-import { updateSchema } from '../schema'
+import { memoryParamsSchema, updateSchema } from '@/lib/memories/schema'
 
 type Ctx = { params: Promise<{ id: string }> }
 
 export const GET = route(async (request, { params }: Ctx) => {
   const principal = await authenticate(request, { scope: 'memories:read' })
-  return json(await getMemory(principal, (await params).id, requestInfo(request.headers)))
+  const { id } = await readParams(params, memoryParamsSchema, 'memory')
+  return json(await getMemory(principal, id, requestInfo(request.headers)))
 })
 
 export const PATCH = route(async (request, { params }: Ctx) => {
   const principal = await authenticate(request, { scope: 'memories:write' })
   const input = await readJson(request, updateSchema, 'memory')
-  return json(await updateMemory(principal, (await params).id, input, requestInfo(request.headers)))
+  const { id } = await readParams(params, memoryParamsSchema, 'memory')
+  return json(await updateMemory(principal, id, input, requestInfo(request.headers)))
 })
 
 export const DELETE = route(async (request, { params }: Ctx) => {
   const principal = await authenticate(request, { scope: 'memories:write' })
-  await deleteMemory(principal, (await params).id)
+  const { id } = await readParams(params, memoryParamsSchema, 'memory')
+  await deleteMemory(principal, id)
   return new Response(null, { status: 204 })
 })

@@ -1,12 +1,10 @@
-import { z } from 'zod'
 import { authenticate } from '@/lib/auth/principal'
 import { json, readJson, route } from '@/lib/http/route'
 import { markRead } from '@/lib/notify'
-
-const schema = z.strictObject({ ids: z.array(z.uuid()).max(200).optional() })
+import { markReadSchema } from '@/lib/notify/schema'
 
 export const POST = route(async (request) => {
   const { user } = await authenticate(request)
-  const { ids } = await readJson(request, schema, 'notifications')
+  const { ids } = await readJson(request, markReadSchema, 'notifications')
   return json({ marked: await markRead({ userId: user.id, ids }) })
 })

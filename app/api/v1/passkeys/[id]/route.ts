@@ -1,21 +1,23 @@
 import { authenticate } from '@/lib/auth/principal'
 import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
-import { readJson, route } from '@/lib/http/route'
+import { readJson, readParams, route } from '@/lib/http/route'
 import { removePasskey, renamePasskey } from '@/lib/webauthn'
-import { renameSchema } from '../schema'
+import { passkeyParamsSchema, renameSchema } from '@/lib/webauthn/schema'
 
 type Ctx = { params: Promise<{ id: string }> }
 
 export const PATCH = route(async (request, { params }: Ctx) => {
   const { user } = await authenticate(request)
+  const { id } = await readParams(params, passkeyParamsSchema, 'passkey')
   const { name } = await readJson(request, renameSchema, 'passkey')
-  if (!(await renamePasskey(user.id, decodeURIComponent((await params).id), name))) throw new AppError('not_found:passkey')
+  if (!(await renamePasskey(user.id, id, name))) throw new AppError('not_found:passkey')
   return new Response(null, { status: 204 })
 })
 
 export const DELETE = route(async (request, { params }: Ctx) => {
   const { user } = await authenticate(request)
-  if (!(await removePasskey(user.id, decodeURIComponent((await params).id), requestInfo(request.headers)))) throw new AppError('not_found:passkey')
+  const { id } = await readParams(params, passkeyParamsSchema, 'passkey')
+  if (!(await removePasskey(user.id, id, requestInfo(request.headers)))) throw new AppError('not_found:passkey')
   return new Response(null, { status: 204 })
 })

@@ -1,7 +1,7 @@
 import { authenticate } from '@/lib/auth/principal'
 import { json, readJson, route } from '@/lib/http/route'
 import { stepUpOptions } from '@/lib/webauthn'
-import { unlockOptionsSchema } from '../../passkeys/schema'
+import { unlockOptionsSchema } from '@/lib/webauthn/schema'
 
 export const POST = route(async (request) => {
   const principal = await authenticate(request)

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
 import { unlockWithPassword } from '@/lib/webauthn/password-unlock'
-import { passwordUnlockSchema } from '../../passkeys/schema'
+import { passwordUnlockSchema } from '@/lib/webauthn/schema'
 
 /** Re-entering the password opens the confidential tier for 12 hours on this session. */
 export const POST = route(async (request) => {

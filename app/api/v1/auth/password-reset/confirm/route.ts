@@ -1,7 +1,7 @@
 import { resetPassword } from '@/lib/auth/password-reset'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
-import { resetConfirmSchema } from '../schema'
+import { resetConfirmSchema } from '@/lib/auth/schema'
 
 export const POST = route(async (request) => {
   const input = await readJson(request, resetConfirmSchema, 'password_reset')

@@ -1,10 +1,12 @@
 import { authenticate } from '@/lib/auth/principal'
-import { json, route } from '@/lib/http/route'
+import { json, readParams, route } from '@/lib/http/route'
+import { memoryParamsSchema } from '@/lib/memories/schema'
 import { restoreMemory } from '@/lib/memories'
 
 /** Undo a delete within 30 days. */
 export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const principal = await authenticate(request, { scope: 'memories:write' })
-  await restoreMemory(principal, (await params).id)
+  const { id } = await readParams(params, memoryParamsSchema, 'memory')
+  await restoreMemory(principal, id)
   return json({ status: 'ok' })
 })

@@ -1,5 +1,6 @@
 // Request schemas of /api/v1/memories (also used by the app's server actions).
 import { z } from 'zod'
+import { dateOrDateTimeInput, dateTimeInput, text, uuidParam } from '@/lib/http/input'
 import { TIERS } from '@/lib/tiers'
 
 export const MAX_CONTENT = 10_000
@@ -8,16 +9,17 @@ export const SOURCES = ['app', 'api', 'telegram', 'whatsapp', 'import'] as const
 export const tierInput = z.enum(TIERS, { error: `Use one of: ${TIERS.join(', ')}.` })
 
 /** Trimmed content; length is checked by the caller so that "too long" can answer 413. */
-export const contentInput = z
-  .string({ error: 'Send the content as text.' })
+export const contentInput = text({ error: 'Send the content as text.' })
   .transform((s) => s.trim())
   .refine((s) => s.length > 0, 'Write something first: the content is empty.')
+
+export const tagInput = text().trim().min(1).max(40)
 
 export const captureSchema = z.strictObject({
   content: contentInput,
   source: z.enum(SOURCES).optional(),
   client_id: z.uuid('client_id must be a UUID.').optional(),
-  occurred_at: z.iso.datetime({ offset: true, error: 'Use an ISO 8601 date-time, e.g. 2026-03-01T09:30:00Z.' }).optional(),
+  occurred_at: dateTimeInput().optional(),
   tier: tierInput.optional(),
 })
 export type CaptureInput = z.infer<typeof captureSchema>
@@ -26,20 +28,21 @@ export const updateSchema = z
   .strictObject({
     content: contentInput.optional(),
     tier: tierInput.optional(),
-    tags: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+    tags: z.array(tagInput).max(10).optional(),
   })
   .refine((v) => v.content !== undefined || v.tier !== undefined || v.tags !== undefined, { message: 'Send content, tier or tags.', path: ['_'] })
 export type UpdateInput = z.infer<typeof updateSchema>
 
 export const listQuerySchema = z.strictObject({
-  tier: z
-    .string()
+  tier: text()
     .optional()
     .transform((v) => (v ? v.split(',').map((t) => t.trim()).filter(Boolean) : undefined))
     .pipe(z.array(tierInput).optional()),
-  tag: z.string().trim().min(1).max(40).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  tag: tagInput.optional(),
+  from: dateOrDateTimeInput().optional(),
+  to: dateOrDateTimeInput().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 })
+
+export const memoryParamsSchema = z.strictObject({ id: uuidParam })

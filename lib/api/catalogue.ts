@@ -1,0 +1,118 @@
+// Every route under app/api, described once: method, path, who may call it and the zod schemas
+// of its path parameters, query and body. The OpenAPI document is built from this list, the fuzz
+// test drives every route from it, and a unit test keeps it equal to the route files.
+import { z } from 'zod'
+import { adminUserUpdateSchema, deleteAccountSchema, passwordChangeSchema, profileUpdateSchema, registerSchema, userParamsSchema } from '@/lib/accounts/schema'
+import { accessLogQuerySchema } from '@/lib/audit/schema'
+import { createTokenSchema, resetConfirmSchema, resetRequestSchema, sessionParamsSchema, tokenParamsSchema, tokenRequestSchema } from '@/lib/auth/schema'
+import type { Scope } from '@/lib/auth/scopes'
+import { batchSchema, classifySchema } from '@/lib/classify/schema'
+import { eventsQuerySchema } from '@/lib/live/schema'
+import { captureSchema, listQuerySchema, memoryParamsSchema, updateSchema } from '@/lib/memories/schema'
+import { markReadSchema } from '@/lib/notify/schema'
+import { searchSchema } from '@/lib/search/schema'
+import { passkeyParamsSchema, passwordUnlockSchema, registerSchema as passkeyRegisterSchema, renameSchema, unlockOptionsSchema, unlockSchema } from '@/lib/webauthn/schema'
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+export type HttpMethod = (typeof HTTP_METHODS)[number]
+
+/**
+ * Who may call a route: anyone; a signed-in session only; a session or an API token (holding
+ * `scope` when one is named); an admin's signed-in session. `authjs`: Auth.js's own endpoints.
+ */
+export type RouteAuth =
+  | { kind: 'public' }
+  | { kind: 'session' }
+  | { kind: 'token'; scope?: Scope }
+  | { kind: 'admin' }
+  | { kind: 'authjs' }
+
+export interface ApiRoute {
+  method: HttpMethod
+  /** OpenAPI path template: `/api/v1/memories/{id}`. */
+  path: string
+  summary: string
+  /** Groups routes in the OpenAPI document. */
+  tag: string
+  auth: RouteAuth
+  params?: z.ZodObject
+  query?: z.ZodType
+  /** A JSON body (Content-Type: application/json). */
+  body?: z.ZodType
+  /** The status of a successful answer. */
+  status: 200 | 201 | 202 | 204
+  /** What a successful answer is, when not JSON. */
+  produces?: 'text/event-stream'
+}
+
+const session = { kind: 'session' } as const
+const publicRoute = { kind: 'public' } as const
+const token = (scope?: Scope) => ({ kind: 'token', ...(scope ? { scope } : {}) }) as const
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', path: '/api/health', tag: 'service', summary: 'Health of the server, its database and queue.', auth: publicRoute, status: 200 },
+  { method: 'GET', path: '/api/auth/{nextauth}', tag: 'auth', summary: 'Auth.js endpoints (session, CSRF, providers, callbacks).', auth: { kind: 'authjs' }, status: 200 },
+  { method: 'POST', path: '/api/auth/{nextauth}', tag: 'auth', summary: 'Auth.js endpoints (sign-in, sign-out, callbacks).', auth: { kind: 'authjs' }, status: 200 },
+
+  { method: 'POST', path: '/api/v1/auth/register', tag: 'auth', summary: 'Create an account.', auth: publicRoute, body: registerSchema, status: 201 },
+  { method: 'POST', path: '/api/v1/auth/token', tag: 'auth', summary: 'Exchange a phone or email and password for an API token.', auth: publicRoute, body: tokenRequestSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/auth/password-reset', tag: 'auth', summary: 'Mail a password reset link.', auth: publicRoute, body: resetRequestSchema, status: 202 },
+  { method: 'POST', path: '/api/v1/auth/password-reset/confirm', tag: 'auth', summary: 'Set a new password with a reset token.', auth: publicRoute, body: resetConfirmSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/auth/passkey', tag: 'auth', summary: 'Options for a passkey sign-in ceremony.', auth: publicRoute, status: 200 },
+
+  { method: 'POST', path: '/api/v1/memories', tag: 'memories', summary: 'Capture a memory (201; 200 for a replayed client_id).', auth: token('memories:write'), body: captureSchema, status: 201 },
+  { method: 'GET', path: '/api/v1/memories', tag: 'memories', summary: 'List memories, newest first.', auth: token('memories:read'), query: listQuerySchema, status: 200 },
+  { method: 'GET', path: '/api/v1/memories/{id}', tag: 'memories', summary: 'One memory.', auth: token('memories:read'), params: memoryParamsSchema, status: 200 },
+  { method: 'PATCH', path: '/api/v1/memories/{id}', tag: 'memories', summary: 'Edit content, tier or tags.', auth: token('memories:write'), params: memoryParamsSchema, body: updateSchema, status: 200 },
+  { method: 'DELETE', path: '/api/v1/memories/{id}', tag: 'memories', summary: 'Delete (restorable for 30 days).', auth: token('memories:write'), params: memoryParamsSchema, status: 204 },
+  { method: 'POST', path: '/api/v1/memories/{id}/restore', tag: 'memories', summary: 'Undo a delete.', auth: token('memories:write'), params: memoryParamsSchema, status: 200 },
+  { method: 'GET', path: '/api/v1/events', tag: 'memories', summary: 'Server-sent events of the caller’s memories.', auth: token('memories:read'), query: eventsQuerySchema, status: 200, produces: 'text/event-stream' },
+  { method: 'POST', path: '/api/v1/search', tag: 'search', summary: 'Hybrid search.', auth: token('search'), body: searchSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/classify', tag: 'classify', summary: 'Classify without storing.', auth: token(), body: classifySchema, status: 200 },
+  { method: 'POST', path: '/api/v1/classify/batch', tag: 'classify', summary: 'Classify up to 100 items.', auth: token(), body: batchSchema, status: 200 },
+
+  { method: 'GET', path: '/api/v1/account', tag: 'account', summary: 'The profile.', auth: session, status: 200 },
+  { method: 'PATCH', path: '/api/v1/account', tag: 'account', summary: 'Change name, email, time zone or preferences.', auth: session, body: profileUpdateSchema, status: 200 },
+  { method: 'DELETE', path: '/api/v1/account', tag: 'account', summary: 'Delete the account for good.', auth: session, body: deleteAccountSchema, status: 204 },
+  { method: 'GET', path: '/api/v1/account/history', tag: 'account', summary: 'History of preference changes.', auth: session, status: 200 },
+  { method: 'GET', path: '/api/v1/account/access-log', tag: 'account', summary: 'The caller’s access log, newest first.', auth: session, query: accessLogQuerySchema, status: 200 },
+  { method: 'POST', path: '/api/v1/account/password', tag: 'account', summary: 'Change the password.', auth: session, body: passwordChangeSchema, status: 200 },
+  { method: 'GET', path: '/api/v1/sessions', tag: 'account', summary: 'Signed-in devices.', auth: session, status: 200 },
+  { method: 'DELETE', path: '/api/v1/sessions', tag: 'account', summary: 'Sign out every other device.', auth: session, status: 200 },
+  { method: 'DELETE', path: '/api/v1/sessions/{id}', tag: 'account', summary: 'Sign out one device.', auth: session, params: sessionParamsSchema, status: 204 },
+  { method: 'GET', path: '/api/v1/tokens', tag: 'account', summary: 'API tokens.', auth: session, status: 200 },
+  { method: 'POST', path: '/api/v1/tokens', tag: 'account', summary: 'Create an API token.', auth: session, body: createTokenSchema, status: 201 },
+  { method: 'DELETE', path: '/api/v1/tokens/{id}', tag: 'account', summary: 'Revoke an API token.', auth: session, params: tokenParamsSchema, status: 204 },
+  { method: 'GET', path: '/api/v1/passkeys', tag: 'account', summary: 'Registered passkeys.', auth: session, status: 200 },
+  { method: 'POST', path: '/api/v1/passkeys', tag: 'account', summary: 'Finish registering a passkey.', auth: session, body: passkeyRegisterSchema, status: 201 },
+  { method: 'POST', path: '/api/v1/passkeys/options', tag: 'account', summary: 'Options to register a passkey.', auth: session, status: 200 },
+  { method: 'PATCH', path: '/api/v1/passkeys/{id}', tag: 'account', summary: 'Rename a passkey.', auth: session, params: passkeyParamsSchema, body: renameSchema, status: 204 },
+  { method: 'DELETE', path: '/api/v1/passkeys/{id}', tag: 'account', summary: 'Remove a passkey.', auth: session, params: passkeyParamsSchema, status: 204 },
+  { method: 'GET', path: '/api/v1/notifications', tag: 'account', summary: 'In-app notifications.', auth: session, status: 200 },
+  { method: 'POST', path: '/api/v1/notifications/read', tag: 'account', summary: 'Mark notifications read (all when no ids).', auth: session, body: markReadSchema, status: 200 },
+
+  { method: 'POST', path: '/api/v1/lock', tag: 'unlock', summary: 'Lock every protected tier of this session now.', auth: session, status: 204 },
+  { method: 'POST', path: '/api/v1/unlock/options', tag: 'unlock', summary: 'Options of a passkey step-up.', auth: session, body: unlockOptionsSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/unlock', tag: 'unlock', summary: 'Unlock a tier with a passkey.', auth: session, body: unlockSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/unlock/password', tag: 'unlock', summary: 'Unlock the confidential tier with the password.', auth: session, body: passwordUnlockSchema, status: 200 },
+
+  { method: 'PATCH', path: '/api/v1/admin/users/{id}', tag: 'admin', summary: 'Deactivate a user or change their highest tier.', auth: { kind: 'admin' }, params: userParamsSchema, body: adminUserUpdateSchema, status: 200 },
+]
+
+/** The methods a path answers, for `Allow` and 405s. */
+export function methodsOf(path: string): HttpMethod[] {
+  return API_ROUTES.filter((r) => r.path === path).map((r) => r.method)
+}
+
+/** The catalogue's path template that a concrete URL path matches, if any. */
+export function matchPath(pathname: string): string | undefined {
+  const segments = pathname.replace(/\/+$/, '').split('/')
+  const paths = [...new Set(API_ROUTES.map((r) => r.path))]
+  const exact = paths.find((p) => p === pathname.replace(/\/+$/, ''))
+  if (exact) return exact
+  return paths.find((p) => {
+    const parts = p.split('/')
+    if (p.startsWith('/api/auth/')) return segments.length >= parts.length && segments.slice(0, 3).join('/') === '/api/auth'
+    return parts.length === segments.length && parts.every((part, i) => part.startsWith('{') || part === segments[i])
+  })
+}

@@ -1,0 +1,7 @@
+// Query of GET /api/v1/account/access-log.
+import { z } from 'zod'
+
+export const accessLogQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+})
