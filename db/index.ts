@@ -32,6 +32,11 @@ export interface DatabaseHandle {
    * what a drop made it miss. Resolves once listening, with the function that stops it.
    */
   listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>
+  /**
+   * Raw statements for a library that brings its own SQL (the job queue, pg-boss): `$n`
+   * parameters, or several statements in one text when there are none. Not for mnemo's own SQL.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
   close(): Promise<void>
   /** PGlite only: the data directory as a tarball (tests copy a migrated template this way). */
   dump?(): Promise<Blob>
@@ -169,10 +174,38 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       const { unlisten } = await client.listen(channel, onNotify, onListen)
       return unlisten
     },
+    async executeSql(text, values) {
+      // Unprepared: the queue's statements are many and varied.
+      if (values?.length) return { rows: [...(await client.unsafe(text, values.map(asPgValue) as never[]))] }
+      // Without parameters, a simple query: maybe a BEGIN … COMMIT block, which postgres-js only
+      // runs on a connection of its own (and which must not go back to the pool still in a failed
+      // transaction). Several statements answer with one result each.
+      const reserved = await client.reserve()
+      try {
+        const result = (await reserved.unsafe(text)) as unknown as unknown[]
+        return { rows: result.length > 0 && Array.isArray(result[0]) ? (result as unknown[][]).flat() : [...result] }
+      } catch (error) {
+        await reserved.unsafe('rollback').catch(() => {})
+        throw error
+      } finally {
+        reserved.release()
+      }
+    },
     async close() {
       await client.end({ timeout: 5 })
     },
   }
+}
+
+/**
+ * A parameter as node-postgres sends it, which is what the queue's SQL was written for: a date
+ * as its ISO text, an object as JSON text (postgres-js would pick a form from the type the
+ * server infers, and cannot make text of either).
+ */
+function asPgValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString()
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value)) return JSON.stringify(value)
+  return value
 }
 
 async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -211,6 +244,19 @@ async function openPglite(options: DatabaseOptions): Promise<DatabaseHandle> {
       const unlisten = await client.listen(channel, onNotify)
       onListen?.()
       return () => unlisten()
+    },
+    async executeSql(text, values) {
+      try {
+        if (values?.length) return { rows: (await client.query(text, values)).rows }
+        // Several statements (a BEGIN … COMMIT block): one result each, rows kept from all.
+        return { rows: (await client.exec(text)).flatMap((result) => result.rows) }
+      } catch (error) {
+        // One connection for everything: a block that failed half-way must not leave it in an
+        // aborted transaction for the next statement (PGlite runs no statement inside another's
+        // transaction, so this ROLLBACK can only end the failed block's own).
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      }
     },
     async close() {
       await client.close()

@@ -1,8 +1,6 @@
 // Server start-up: open the database and apply migrations, logging what to check on failure;
-// train the local classifier before the first capture needs it; purge expired deletions.
+// train the local classifier before the first capture needs it; start the job queue's workers.
 import { databaseOptionsFromEnv, ensureMigrated } from '@/db'
-
-const HOUR = 3_600_000
 
 export async function startup() {
   if (process.env.MNEMO_ENV === 'production' && !process.env.MNEMO_MASTER_KEY?.trim()) {
@@ -28,51 +26,31 @@ export async function startup() {
         'GET /api/health reports the state.',
     )
   }
-  warmClassifier()
-  schedulePurge()
-  scheduleReembedding()
+  void warmClassifier()
+  await startJobs()
 }
 
-/** After a change of embedding model, embed the memories again in the background. */
-function scheduleReembedding() {
-  setTimeout(async () => {
-    try {
-      const { countStaleEmbeddings, currentEmbeddingModelId, reembedMemories } = await import('@/lib/embeddings/reembed')
-      const stale = await countStaleEmbeddings()
-      if (stale === 0) return
-      console.log(`[mnemo] ${stale} memories were embedded by another model: re-embedding with ${currentEmbeddingModelId()}`)
-      const progress = await reembedMemories()
-      console.log(`[mnemo] re-embedded ${progress.updated} memories; ${progress.remaining} remain`)
-    } catch (error) {
-      console.error('[mnemo] re-embedding failed (it resumes on the next start):', error instanceof Error ? error.message : error)
-    }
-  }, 5_000).unref()
-}
-
-function warmClassifier() {
-  setTimeout(async () => {
-    try {
-      const started = Date.now()
-      const { localModel } = await import('@/lib/classify/local')
-      const model = localModel()
-      console.log(`[mnemo] local classifier trained on ${model.examples} examples in ${Date.now() - started} ms`)
-    } catch (error) {
-      console.error('[mnemo] could not train the local classifier:', error instanceof Error ? error.message : error)
-    }
-  }, 0).unref()
-}
-
-/** Deleted memories are kept 30 days for undo; an hourly sweep removes older ones. */
-function schedulePurge() {
-  const sweep = async () => {
-    try {
-      const { purgeExpiredMemories } = await import('@/lib/memories')
-      const purged = await purgeExpiredMemories()
-      if (purged > 0) console.log(`[mnemo] purged ${purged} memories deleted over 30 days ago`)
-    } catch (error) {
-      console.error('[mnemo] purge of deleted memories failed:', error instanceof Error ? error.message : error)
-    }
+/** The background work (purge, re-embedding, after-capture) runs as jobs of the queue. */
+async function startJobs() {
+  try {
+    const { startWorkers } = await import('@/lib/jobs/workers')
+    await startWorkers()
+  } catch (error) {
+    console.error(
+      `[mnemo] the job queue did not start: ${error instanceof Error ? error.message.split('\n')[0] : error}. ` +
+        'Captures start it again; GET /api/health reports the state.',
+    )
   }
-  setTimeout(sweep, 60_000).unref()
-  setInterval(sweep, HOUR).unref()
+}
+
+/** Trains the local classifier now rather than on the first capture (a plain call, not awaited). */
+async function warmClassifier() {
+  try {
+    const started = Date.now()
+    const { localModel } = await import('@/lib/classify/local')
+    const model = localModel()
+    console.log(`[mnemo] local classifier trained on ${model.examples} examples in ${Date.now() - started} ms`)
+  } catch (error) {
+    console.error('[mnemo] could not train the local classifier:', error instanceof Error ? error.message : error)
+  }
 }

@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { deleteUserByAdmin, setUserActive, setUserMaxTier, setUserRole, signOutUserEverywhere } from '@/lib/accounts/admin'
-import { verifyAudit } from '@/lib/admin'
+import { handleFailedJob, verifyAudit } from '@/lib/admin'
 import { requireAdminAction } from '@/lib/admin/page'
 import { AppError } from '@/lib/errors'
 import { actionError, echo } from '@/lib/http/action-error'
@@ -72,5 +72,19 @@ export async function verifyChainAction(): Promise<ActionResult<{ ok: boolean; r
     return { status: 'ok', data: verdict, message: verdict.ok ? `Chain intact: ${verdict.rows} rows verified.` : `Chain BROKEN at row ${verdict.broken_at}: ${verdict.reason}` }
   } catch (error) {
     return actionError(error, 'admin/audit')
+  }
+}
+
+export async function failedJobAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  try {
+    const principal = await requireAdminAction()
+    const jobId = str(form, 'job_id')
+    const op = str(form, 'op')
+    if (!uuidParam.safeParse(jobId).success || (op !== 'retry' && op !== 'discard')) throw new AppError('bad_request:job', { message: 'Unknown job or action.' })
+    await handleFailedJob({ actorId: principal.user.id, jobId, op, info: requestInfo(await headers()) })
+    revalidatePath('/admin/system')
+    return { status: 'ok', message: op === 'retry' ? 'Sent back to its queue.' : 'Discarded.' }
+  } catch (error) {
+    return actionError(error, 'admin/jobs')
   }
 }

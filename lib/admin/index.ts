@@ -8,6 +8,7 @@ export { listUsers } from './users'
 export { loadAnalytics, periodOf, SERIES, type AnalyticsSeries } from './analytics'
 export { systemStatus } from './system'
 export { listAudit, verifyAudit } from './audit'
+export { handleFailedJob, queueStatus } from './queue'
 
 /** The caller of an admin API: an admin's signed-in session (a token never is), else 403 forbidden:admin. */
 export async function authenticateAdmin(request: Request): Promise<Principal> {

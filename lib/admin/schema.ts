@@ -77,6 +77,7 @@ export const systemSchema = z.object({
   routes: z.array(z.object({ route: z.string(), requests: z.number(), client_errors: z.number(), server_errors: z.number(), error_rate: z.number() })),
   queue: z.object({
     available: z.boolean(),
+    reason: z.string().optional(),
     queues: z.array(z.object({ name: z.string(), states: z.record(z.string(), z.number()), failed: z.number() })),
     failed: z.array(z.object({ id: z.string(), queue: z.string(), error: z.string(), failed_at: z.string().nullable() })),
   }),
@@ -96,3 +97,5 @@ export const auditEntrySchema = z.object({
 })
 export const auditListSchema = z.object({ items: z.array(auditEntrySchema), next_before: z.number().int().nullable() })
 export const auditVerdictSchema = z.object({ ok: z.boolean(), rows: z.number().int(), broken_at: z.number().int().optional(), reason: z.string().optional() })
+
+export const jobParamsSchema = z.strictObject({ id: uuidParam })

@@ -8,7 +8,7 @@ import { getDatabaseSize, listAppliedMigrations, listLargestTables } from '@/db/
 import { assertAdmin } from '@/lib/accounts/admin'
 import { metrics } from '@/lib/metrics'
 import { version } from '@/lib/version'
-import { queueAdmin } from './queue'
+import { queueStatus } from './queue'
 
 function knownMigrations(): string[] {
   try {
@@ -46,7 +46,7 @@ export async function systemStatus(actorId: string) {
     await listLargestTables(handle.db, { limit: 10 }),
     await listAppliedMigrations(handle.db),
     await routeErrorRates(),
-    await queueAdmin.status(),
+    await queueStatus(),
   ]
   const known = knownMigrations()
   const memory = process.memoryUsage()

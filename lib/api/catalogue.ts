@@ -3,7 +3,7 @@
 // test drives every route from it, and a unit test keeps it equal to the route files.
 import { z } from 'zod'
 import { adminUserUpdateSchema, deleteAccountSchema, passwordChangeSchema, profileUpdateSchema, registerSchema, userParamsSchema } from '@/lib/accounts/schema'
-import { adminAuditQuerySchema, adminDeleteUserSchema, adminUserListSchema, adminUsersQuerySchema, analyticsQuerySchema, analyticsSchema, auditListSchema, auditVerdictSchema, systemSchema } from '@/lib/admin/schema'
+import { adminAuditQuerySchema, adminDeleteUserSchema, adminUserListSchema, adminUsersQuerySchema, analyticsQuerySchema, analyticsSchema, auditListSchema, auditVerdictSchema, jobParamsSchema, systemSchema } from '@/lib/admin/schema'
 import { RESPONSES as R } from '@/lib/api/responses'
 import { accessLogQuerySchema } from '@/lib/audit/schema'
 import { createTokenSchema, resetConfirmSchema, resetRequestSchema, sessionParamsSchema, tokenParamsSchema, tokenRequestSchema } from '@/lib/auth/schema'
@@ -110,6 +110,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/v1/admin/users/{id}/sign-out', tag: 'admin', summary: 'Sign a user out of every device.', auth: { kind: 'admin' }, params: userParamsSchema, response: R.revoked, status: 200 },
   { method: 'GET', path: '/api/v1/admin/analytics', tag: 'admin', summary: 'Series per day over a period (captures, active users, models, tier moves, searches).', auth: { kind: 'admin' }, query: analyticsQuerySchema, response: analyticsSchema, status: 200 },
   { method: 'GET', path: '/api/v1/admin/system', tag: 'admin', summary: 'Version, uptime, database, migrations, queue, error rate by route, memory.', auth: { kind: 'admin' }, response: systemSchema, status: 200 },
+  { method: 'POST', path: '/api/v1/admin/jobs/{id}/retry', tag: 'admin', summary: 'Send a failed job back to its queue.', auth: { kind: 'admin' }, params: jobParamsSchema, response: R.status, status: 200 },
+  { method: 'DELETE', path: '/api/v1/admin/jobs/{id}', tag: 'admin', summary: 'Discard a failed job.', auth: { kind: 'admin' }, params: jobParamsSchema, status: 204 },
   { method: 'GET', path: '/api/v1/admin/audit', tag: 'admin', summary: 'The access log across users, filtered.', auth: { kind: 'admin' }, query: adminAuditQuerySchema, response: auditListSchema, status: 200 },
   { method: 'POST', path: '/api/v1/admin/audit/verify', tag: 'admin', summary: 'Verify the access log’s hash chain.', auth: { kind: 'admin' }, response: auditVerdictSchema, status: 200 },
   { method: 'PATCH', path: '/api/v1/admin/users/{id}', tag: 'admin', summary: 'Deactivate or reactivate a user, change their highest tier or their role.', auth: { kind: 'admin' }, params: userParamsSchema, body: adminUserUpdateSchema, response: R.profile, status: 200 },

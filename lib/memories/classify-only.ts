@@ -6,7 +6,8 @@ import type { Principal } from '@/lib/auth/principal'
 import { classify, classifyBatch, type BatchResult, type Classification, type ClassifyContext } from '@/lib/classify'
 import { loadCorrections } from './corrections'
 
-async function contextFor(principal: Principal): Promise<ClassifyContext> {
+/** What the classifier should know about this user, in one short read. */
+export async function contextFor(principal: Principal): Promise<ClassifyContext> {
   const user = principal.user
   const [existingTags, corrections] = await withUser(user.id, (tx) =>
     Promise.all([listTagsByUser(tx, { userId: user.id }), loadCorrections(tx, { userId: user.id })]),

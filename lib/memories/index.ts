@@ -1,125 +1,38 @@
-// Memories: capture (classify, seal, store once per client id), list, read, edit, move between
-// tiers (re-sealing in one transaction and teaching the classifier), delete with undo. Every
-// write announces itself (ids and kind only) in its transaction, for live timelines.
-import { randomUUID } from 'node:crypto'
-import type { CaptureInput, UpdateInput } from '@/lib/memories/schema'
-import { MAX_CONTENT } from '@/lib/memories/schema'
-import { getDb, type DbExecutor } from '@/db'
+// Memories: capture and edit (./capture), list, read, delete with undo. Every write announces
+// itself (ids and kind only) in its transaction, for live timelines.
+import { getDb } from '@/db'
 import {
-  getMemoryByClientId,
   getMemoryById,
-  insertMemory,
   listMemoriesByUser,
-  listTagsByUser,
   purgeDeletedMemories,
   restoreMemoryById,
   softDeleteMemoryById,
-  updateMemoryById,
   countMemoriesByTier,
   hasMemoryChangesByUser,
 } from '@/db/queries/memories'
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
-import type { Memory, User } from '@/db/schema'
+import type { Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
-import { effectivePreferences } from '@/lib/accounts/preferences'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal'
-import { classify, type Classification } from '@/lib/classify'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { publishMemoryEvent } from '@/lib/live/publish'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { listCursor } from './timeline'
-import { assertCanRead, canRead } from './access'
-import { loadCorrections, recordCorrection } from './corrections'
-import { embedText } from '@/lib/embeddings'
-import { countCapture } from '@/lib/metrics'
-import { bodyColumns, embeddingColumns, readBody, type MemoryBody } from './sealed'
-import { lockedMemory, publicMemory, type LockedMemory, type PublicMemory } from './serialize'
+import { canRead } from './access'
+import { denied, loadOwn, view, type MemoryView } from './read'
+import { readBody } from './sealed'
+import { publicMemory, type PublicMemory } from './serialize'
 
 export { lockReason, canRead } from './access'
+export { captureMemory, updateMemory, type CaptureResult } from './capture'
+export type { MemoryView } from './read'
 export type { PublicMemory, LockedMemory } from './serialize'
 
 export const UNDO_WINDOW_DAYS = 30
 /** How far before a page's render time `memoriesChangedSince` looks (clocks, open transactions). */
 const CHANGE_MARGIN_MS = 5_000
-
-function tooLong(content: string): AppError {
-  return new AppError('payload_too_large:memory', {
-    message: `A memory holds at most ${MAX_CONTENT.toLocaleString('en')} characters (this one has ${[...content].length.toLocaleString('en')}).`,
-    fieldErrors: { content: [`At most ${MAX_CONTENT} characters.`] },
-  })
-}
-
-/** Everything the classifier should know about this user. */
-async function classifyFor(tx: DbExecutor, user: User, content: string, now: Date): Promise<Classification> {
-  const prefs = effectivePreferences(user.preferences)
-  const [existingTags, corrections] = await Promise.all([listTagsByUser(tx, { userId: user.id }), loadCorrections(tx, { userId: user.id })])
-  return classify(content, { now, timeZone: user.timezone, existingTags, corrections, defaultTier: prefs.default_tier })
-}
-
-export type MemoryView = PublicMemory | LockedMemory
-
-async function view(tx: DbExecutor, principal: Principal, row: Memory): Promise<MemoryView> {
-  return canRead(principal, row.tier) ? publicMemory(row, await readBody(tx, row)) : lockedMemory(row)
-}
-
-export interface CaptureResult {
-  memory: MemoryView
-  classification: Classification | null
-  /** false when the client id was seen before and the first memory is returned. */
-  created: boolean
-}
-
-/** Stores a new memory; replaying a `client_id` returns the first one (even under a race). */
-export async function captureMemory(principal: Principal, input: CaptureInput, defaultSource: CaptureInput['source'] = 'api'): Promise<CaptureResult> {
-  if ([...input.content].length > MAX_CONTENT) throw tooLong(input.content)
-  const userId = principal.user.id
-  // Outside the transaction: a remote embedding call must not hold a connection.
-  const embedding = await embedText(input.content)
-  const result = await withUser(userId, async (tx): Promise<CaptureResult> => {
-    if (input.client_id) {
-      const existing = await getMemoryByClientId(tx, { userId, clientId: input.client_id })
-      if (existing) return { memory: await view(tx, principal, existing), classification: null, created: false }
-    }
-    const now = new Date()
-    const classification = await classifyFor(tx, principal.user, input.content, now)
-    const tier: Tier = input.tier ?? classification.tier
-    const id = randomUUID()
-    const body: MemoryBody = {
-      content: input.content,
-      tags: classification.tags,
-      emotion: { ...classification.emotion },
-      entities: { ...classification.entities, detectors: classification.detectors.map(({ kind, start, end }) => ({ kind, start, end })) },
-      reasoning: input.tier && input.tier !== classification.tier ? `You chose ${input.tier}. ${classification.reasoning}` : classification.reasoning,
-    }
-    const occurredAt = input.occurred_at ? new Date(input.occurred_at) : classification.occurred_at ? new Date(classification.occurred_at) : now
-    const inserted = await insertMemory(tx, {
-      id,
-      userId,
-      clientId: input.client_id ?? null,
-      tier,
-      securityLevel: TIER_LEVEL[tier],
-      confidence: input.tier ? 1 : classification.confidence,
-      model: input.tier ? 'user' : classification.model,
-      source: input.source ?? defaultSource,
-      occurredAt,
-      ...(await bodyColumns(tx, { userId, memoryId: id, tier }, body)),
-      ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
-    })
-    if (inserted && TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(input.content) })
-    if (inserted) await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'created' })
-    if (!inserted) {
-      // Another request with the same client id committed first: answer with its memory.
-      const existing = await getMemoryByClientId(tx, { userId, clientId: input.client_id! })
-      if (!existing) throw new AppError('conflict:memory', { message: 'This capture is being stored by another request; retry.' })
-      return { memory: await view(tx, principal, existing), classification: null, created: false }
-    }
-    return { memory: await view(tx, principal, inserted), classification, created: true }
-  })
-  if (result.created) countCapture({ source: input.source ?? defaultSource, tier: result.memory.tier })
-  return result
-}
 
 function encodeCursor(row: Memory): string {
   return listCursor(row.createdAt.toISOString(), row.id)
@@ -184,19 +97,6 @@ async function auditReads(principal: Principal, rows: Memory[], info?: RequestIn
   })
 }
 
-async function loadOwn(tx: DbExecutor, userId: string, id: string): Promise<Memory> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await getMemoryById(tx, { userId, id }) : undefined
-  // Another user's id answers exactly like a missing one: 404, never 403.
-  if (!row || row.deletedAt) throw new AppError('not_found:memory', { message: 'No such memory.' })
-  return row
-}
-
-async function denied(principal: Principal, row: Memory, info?: RequestInfo): Promise<never> {
-  await recordAccess({ userId: principal.user.id, action: 'memory.read', tier: row.tier, success: false, ...info, riskScore: 0.3, details: { id: row.id, reason: 'locked' } })
-  assertCanRead(principal, row.tier)
-  throw new AppError('forbidden:tier')
-}
-
 /** Counts per tier for the tier tabs: tier 1 always, a protected tier only while the caller can read it. */
 export async function countReadableMemories(principal: Principal): Promise<Partial<Record<Tier, number>>> {
   const counts = await withUser(principal.user.id, (tx) => countMemoriesByTier(tx, { userId: principal.user.id }))
@@ -227,68 +127,6 @@ export async function getMemory(principal: Principal, id: string, info?: Request
   const memory = await withUser(userId, async (tx) => publicMemory(row, await readBody(tx, row)))
   await auditReads(principal, TIER_LEVEL[row.tier] >= 2 ? [row] : [], info)
   return memory
-}
-
-/**
- * Edits content, tier and tags. New content is re-classified unless a tier is given; a tier
- * the user picks that differs from the current one is a correction the classifier learns.
- */
-export async function updateMemory(principal: Principal, id: string, input: UpdateInput, info?: RequestInfo): Promise<MemoryView> {
-  if (input.content !== undefined && [...input.content].length > MAX_CONTENT) throw tooLong(input.content)
-  const userId = principal.user.id
-  const existing = await withUser(userId, (tx) => loadOwn(tx, userId, id))
-  if (!canRead(principal, existing.tier)) await denied(principal, existing, info)
-  if (input.tier && TIER_LEVEL[input.tier] > principal.user.maxTier) {
-    throw new AppError('forbidden:tier', { message: `Your account may not use the ${input.tier} tier.`, details: { tier: input.tier, unlock: 'none' } })
-  }
-  const updated = await withUser(userId, async (tx) => {
-    const row = await loadOwn(tx, userId, id)
-    const body = await readBody(tx, row)
-    let tier = row.tier
-    let next: MemoryBody = { ...body }
-    let meta: { confidence: number | null; model: string | null } = { confidence: row.confidence, model: row.model }
-
-    if (input.content !== undefined && input.content !== body.content) {
-      next.content = input.content
-      if (!input.tier) {
-        const c = await classifyFor(tx, principal.user, input.content, new Date())
-        tier = c.tier
-        next = { ...next, tags: c.tags, emotion: { ...c.emotion }, entities: { ...c.entities, detectors: c.detectors.map(({ kind, start, end }) => ({ kind, start, end })) }, reasoning: c.reasoning }
-        meta = { confidence: c.confidence, model: c.model }
-      }
-    }
-    if (input.tier && input.tier !== row.tier) {
-      await recordCorrection(tx, { userId, memoryId: row.id, from: row.tier, to: input.tier, content: next.content })
-      tier = input.tier
-      next.reasoning = `You moved it from ${row.tier} to ${input.tier}.`
-      meta = { confidence: 1, model: 'user' }
-    }
-    if (input.tags) next.tags = [...new Set(input.tags.map((t) => t.toLowerCase()))]
-
-    const embedding = await embedText(next.content)
-    const saved = await updateMemoryById(tx, {
-      userId,
-      id,
-      values: {
-        tier,
-        securityLevel: TIER_LEVEL[tier],
-        ...meta,
-        ...(await bodyColumns(tx, { userId, memoryId: id, tier }, next)),
-        ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
-      },
-    })
-    if (!saved) throw new AppError('not_found:memory', { message: 'No such memory.' })
-    // Keep the search vocabulary to tier-1 words: a memory moved into a protected tier takes its words out.
-    if (TIER_LEVEL[row.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(body.content) })
-    if (TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(next.content) })
-    await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: tier === row.tier ? 'updated' : 'moved' })
-    return { row: saved, body: next }
-  })
-  if (TIER_LEVEL[existing.tier] >= 2 || TIER_LEVEL[updated.row.tier] >= 2) {
-    await recordAccess({ userId, action: 'memory.update', tier: updated.row.tier, success: true, ...info, details: { id, from: existing.tier, to: updated.row.tier } })
-  }
-  // Moved into a tier this caller has not unlocked: from now on it shows locked.
-  return canRead(principal, updated.row.tier) ? publicMemory(updated.row, updated.body) : lockedMemory(updated.row)
 }
 
 /** Soft delete: gone from every list at once, restorable for 30 days, then purged. */

@@ -3,6 +3,7 @@
 // scrape is guarded by METRICS_TOKEN (see lib/metrics/auth.ts).
 import { sql } from 'drizzle-orm'
 import { getDatabase, rowsOf } from '@/db'
+import { queueStats } from '@/lib/jobs'
 import { metrics } from './registry'
 
 export { metrics } from './registry'
@@ -43,20 +44,6 @@ export function countRemoteCall(use: ModelUse, outcome: RemoteOutcome) {
   if (outcome !== 'ok') metrics().fallbacks.inc({ use })
 }
 
-export interface QueueFigures {
-  queue: string
-  /** Jobs by state: created, retry, active, … */
-  states: Record<string, number>
-  failed: number
-}
-
-// The job queue registers how to read its figures (lib/jobs), so metrics need not import it.
-const queueSource = globalThis as { __mnemoQueueFigures?: () => Promise<QueueFigures[]> }
-
-export function setQueueFigures(read: (() => Promise<QueueFigures[]>) | undefined) {
-  queueSource.__mnemoQueueFigures = read
-}
-
 async function collectDatabase() {
   const m = metrics()
   const handle = await getDatabase()
@@ -77,14 +64,14 @@ async function collectDatabase() {
 }
 
 async function collectQueue() {
-  const read = queueSource.__mnemoQueueFigures
-  if (!read) return
   const m = metrics()
+  const stats = await queueStats()
   m.jobsDepth.reset()
   m.jobsFailed.reset()
-  for (const figures of await read()) {
-    for (const [state, n] of Object.entries(figures.states)) m.jobsDepth.set({ queue: figures.queue, state }, n)
-    m.jobsFailed.set({ queue: figures.queue }, figures.failed)
+  for (const q of stats) {
+    m.jobsDepth.set({ queue: q.name, state: 'queued' }, q.queued)
+    m.jobsDepth.set({ queue: q.name, state: 'active' }, q.active)
+    m.jobsFailed.set({ queue: q.name }, q.failed)
   }
 }
 

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { GET as analyticsGet } from '@/app/api/v1/admin/analytics/route'
 import { GET as auditGet } from '@/app/api/v1/admin/audit/route'
 import { POST as verifyPost } from '@/app/api/v1/admin/audit/verify/route'
+import { DELETE as jobDiscard } from '@/app/api/v1/admin/jobs/[id]/route'
+import { POST as jobRetry } from '@/app/api/v1/admin/jobs/[id]/retry/route'
 import { GET as systemGet } from '@/app/api/v1/admin/system/route'
 import { DELETE as userDelete, PATCH as userPatch } from '@/app/api/v1/admin/users/[id]/route'
 import { POST as signOutPost } from '@/app/api/v1/admin/users/[id]/sign-out/route'
@@ -48,6 +50,8 @@ const HANDLERS: Record<string, Parameters<typeof call>[0]> = {
   'GET /api/v1/admin/analytics': analyticsGet,
   'GET /api/v1/admin/system': systemGet,
   'GET /api/v1/admin/audit': auditGet,
+  'POST /api/v1/admin/jobs/{id}/retry': jobRetry,
+  'DELETE /api/v1/admin/jobs/{id}': jobDiscard,
   'POST /api/v1/admin/audit/verify': verifyPost,
 }
 
@@ -140,6 +144,18 @@ describe('users', () => {
   })
 })
 
+describe('failed jobs', () => {
+  it('answers 404 for a job that is not a dead letter, on retry and discard', async () => {
+    await as(admin)
+    const id = '00000000-0000-4000-8000-000000000001'
+    const retry = await call(jobRetry, 'POST', '/', { headers: COOKIE, params: { id } })
+    expect(retry.status).toBe(404)
+    expect(retry.json.error.code).toBe('not_found:job')
+    expect((await call(jobDiscard, 'DELETE', '/', { headers: COOKIE, params: { id } })).status).toBe(404)
+    expect((await call(jobDiscard, 'DELETE', '/', { headers: COOKIE, params: { id: 'nope' } })).status).toBe(400)
+  })
+})
+
 describe('analytics, system, audit', () => {
   it('counts captures by source, tier and model, active users and searches with latency', async () => {
     await as(admin)
@@ -169,6 +185,8 @@ describe('analytics, system, audit', () => {
     expect(res.json.migrations.pending).toEqual([])
     expect(res.json.migrations.applied).toBe(res.json.migrations.known)
     expect(res.json.largest_tables.length).toBeGreaterThan(3)
+    expect(res.json.queue.available).toBe(true)
+    expect(res.json.queue.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['after-capture', 'dead-letter']))
     const users = res.json.routes.find((r: { route: string }) => r.route === 'GET /api/v1/admin/users')
     expect(users.client_errors).toBeGreaterThanOrEqual(1)
   })

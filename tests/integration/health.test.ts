@@ -15,7 +15,7 @@ describe('GET /api/health', () => {
   it('answers ok after a real round trip to the database', async () => {
     const response = await GET()
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ status: 'ok', db: 'ok', version: expect.any(String) })
+    expect(await response.json()).toEqual({ status: 'ok', db: 'ok', queue: 'ok', failed_jobs: 0, version: expect.any(String) })
   })
 
   it('answers 503 with a reason, and no connection string or stack, when the database is unreachable', async () => {

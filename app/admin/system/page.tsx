@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { FailedJobs } from '@/components/admin/failed-jobs'
 import { systemStatus } from '@/lib/admin'
 import { requireAdminPage } from '@/lib/admin/page'
 
@@ -78,7 +79,7 @@ export default async function AdminSystemPage() {
       </Section>
       <Section id="queue" title="Job queue">
         {!s.queue.available ? (
-          <p className="text-sm">No job queue runs in this process.</p>
+          <p className="text-sm">The job queue is not running{s.queue.reason ? `: ${s.queue.reason}` : '.'}</p>
         ) : (
           <div className="overflow-x-auto">
             <table className="text-sm">
@@ -97,6 +98,9 @@ export default async function AdminSystemPage() {
             </table>
           </div>
         )}
+      </Section>
+      <Section id="failed-jobs-title" title="Failed jobs">
+        <FailedJobs jobs={s.queue.failed} />
       </Section>
       <Section id="errors" title="Error rate by route (since this process started)">
         {s.routes.length === 0 ? (

@@ -1,0 +1,170 @@
+// Capture and edit, in the order that keeps a connection free while a model thinks: a replayed
+// client id is answered first; the classifier's context (tags, corrections) comes in a short
+// read; classification and embedding (possibly remote calls, seconds) run outside any
+// transaction; then one write transaction stores the memory, its search terms, the after-capture
+// job and the live event; the answer is built from what is in hand, never read back.
+import { randomUUID } from 'node:crypto'
+import type { CaptureInput, UpdateInput } from '@/lib/memories/schema'
+import { MAX_CONTENT } from '@/lib/memories/schema'
+import { getMemoryByClientId, insertMemory, updateMemoryById } from '@/db/queries/memories'
+import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
+import { withUser } from '@/db/with-user'
+import { recordAccess } from '@/lib/audit'
+import type { Principal } from '@/lib/auth/principal'
+import { classify, type Classification } from '@/lib/classify'
+import { embedText } from '@/lib/embeddings'
+import { AppError } from '@/lib/errors'
+import type { RequestInfo } from '@/lib/http/request-info'
+import { enqueueInTransaction, getQueue } from '@/lib/jobs'
+import { publishMemoryEvent } from '@/lib/live/publish'
+import { TIER_LEVEL, type Tier } from '@/lib/tiers'
+import { countCapture } from '@/lib/metrics'
+import { canRead } from './access'
+import { contextFor } from './classify-only'
+import { recordCorrection } from './corrections'
+import { denied, loadOwn, view, type MemoryView } from './read'
+import { bodyColumns, embeddingColumns, readBody, type MemoryBody } from './sealed'
+import { lockedMemory, publicMemory } from './serialize'
+
+function tooLong(content: string): AppError {
+  return new AppError('payload_too_large:memory', {
+    message: `A memory holds at most ${MAX_CONTENT.toLocaleString('en')} characters (this one has ${[...content].length.toLocaleString('en')}).`,
+    fieldErrors: { content: [`At most ${MAX_CONTENT} characters.`] },
+  })
+}
+
+function bodyOf(content: string, c: Classification, reasoning = c.reasoning): MemoryBody {
+  return {
+    content,
+    tags: c.tags,
+    emotion: { ...c.emotion },
+    entities: { ...c.entities, detectors: c.detectors.map(({ kind, start, end }) => ({ kind, start, end })) },
+    reasoning,
+  }
+}
+
+export interface CaptureResult {
+  memory: MemoryView
+  classification: Classification | null
+  /** false when the client id was seen before and the first memory is returned. */
+  created: boolean
+}
+
+/** The memory stored under a client id, as a replayed capture answers it; null when none is. */
+async function replayed(principal: Principal, clientId: string): Promise<CaptureResult | null> {
+  const userId = principal.user.id
+  return withUser(userId, async (tx) => {
+    const existing = await getMemoryByClientId(tx, { userId, clientId })
+    return existing ? { memory: await view(tx, principal, existing), classification: null, created: false } : null
+  })
+}
+
+/** Stores a new memory; replaying a `client_id` returns the first one (even under a race). */
+export async function captureMemory(principal: Principal, input: CaptureInput, defaultSource: CaptureInput['source'] = 'api'): Promise<CaptureResult> {
+  if ([...input.content].length > MAX_CONTENT) throw tooLong(input.content)
+  const userId = principal.user.id
+  if (input.client_id) {
+    const first = await replayed(principal, input.client_id)
+    if (first) return first
+  }
+  const context = await contextFor(principal)
+  const now = new Date()
+  const [classification, embedding] = await Promise.all([classify(input.content, { ...context, now }), embedText(input.content), getQueue()])
+  const tier: Tier = input.tier ?? classification.tier
+  const id = randomUUID()
+  const body = bodyOf(input.content, classification, input.tier && input.tier !== classification.tier ? `You chose ${input.tier}. ${classification.reasoning}` : classification.reasoning)
+  const occurredAt = input.occurred_at ? new Date(input.occurred_at) : classification.occurred_at ? new Date(classification.occurred_at) : now
+  const inserted = await withUser(userId, async (tx) => {
+    const row = await insertMemory(tx, {
+      id,
+      userId,
+      clientId: input.client_id ?? null,
+      tier,
+      securityLevel: TIER_LEVEL[tier],
+      confidence: input.tier ? 1 : classification.confidence,
+      model: input.tier ? 'user' : classification.model,
+      source: input.source ?? defaultSource,
+      occurredAt,
+      ...(await bodyColumns(tx, { userId, memoryId: id, tier }, body)),
+      ...(await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding)),
+    })
+    if (!row) return null
+    if (TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(input.content) })
+    await enqueueInTransaction(tx, 'after-capture', { user_id: userId, memory_id: id }, { singletonKey: id })
+    await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'created' })
+    return row
+  })
+  if (!inserted) {
+    // Another request with the same client id committed first: answer with its memory.
+    const first = await replayed(principal, input.client_id!)
+    if (!first) throw new AppError('conflict:memory', { message: 'This capture is being stored by another request; retry.' })
+    return first
+  }
+  countCapture({ source: input.source ?? defaultSource, tier })
+  return { memory: canRead(principal, tier) ? publicMemory(inserted, body) : lockedMemory(inserted), classification, created: true }
+}
+
+/**
+ * Edits content, tier and tags. New content is re-classified unless a tier is given; a tier
+ * the user picks that differs from the current one is a correction the classifier learns.
+ */
+export async function updateMemory(principal: Principal, id: string, input: UpdateInput, info?: RequestInfo): Promise<MemoryView> {
+  if (input.content !== undefined && [...input.content].length > MAX_CONTENT) throw tooLong(input.content)
+  const userId = principal.user.id
+  const existing = await withUser(userId, (tx) => loadOwn(tx, userId, id))
+  if (!canRead(principal, existing.tier)) await denied(principal, existing, info)
+  if (input.tier && TIER_LEVEL[input.tier] > principal.user.maxTier) {
+    throw new AppError('forbidden:tier', { message: `Your account may not use the ${input.tier} tier.`, details: { tier: input.tier, unlock: 'none' } })
+  }
+  const body = await withUser(userId, (tx) => readBody(tx, existing))
+  let tier = existing.tier
+  let next: MemoryBody = { ...body }
+  let meta: { confidence: number | null; model: string | null } = { confidence: existing.confidence, model: existing.model }
+  const contentChanged = input.content !== undefined && input.content !== body.content
+  if (contentChanged) {
+    next.content = input.content!
+    if (!input.tier) {
+      const c = await classify(next.content, { ...(await contextFor(principal)), now: new Date() })
+      tier = c.tier
+      next = bodyOf(next.content, c)
+      meta = { confidence: c.confidence, model: c.model }
+    }
+  }
+  if (input.tier && input.tier !== existing.tier) {
+    tier = input.tier
+    next.reasoning = `You moved it from ${existing.tier} to ${input.tier}.`
+    meta = { confidence: 1, model: 'user' }
+  }
+  if (input.tags) next.tags = [...new Set(input.tags.map((t) => t.toLowerCase()))]
+  // New words, or a move that seals or unseals it, need the embedding again (outside the transaction).
+  const embedding = contentChanged || tier !== existing.tier ? await embedText(next.content) : null
+
+  const saved = await withUser(userId, async (tx) => {
+    if (input.tier && input.tier !== existing.tier) {
+      await recordCorrection(tx, { userId, memoryId: id, from: existing.tier, to: input.tier, content: next.content })
+    }
+    const row = await updateMemoryById(tx, {
+      userId,
+      id,
+      values: {
+        tier,
+        securityLevel: TIER_LEVEL[tier],
+        ...meta,
+        ...(await bodyColumns(tx, { userId, memoryId: id, tier }, next)),
+        ...(embedding ? await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding) : {}),
+      },
+    })
+    if (!row) return null
+    // Keep the search vocabulary to tier-1 words: a memory moved into a protected tier takes its words out.
+    if (TIER_LEVEL[existing.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(body.content) })
+    if (TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(next.content) })
+    await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: tier === existing.tier ? 'updated' : 'moved' })
+    return row
+  })
+  if (!saved) throw new AppError('not_found:memory', { message: 'No such memory.' })
+  if (TIER_LEVEL[existing.tier] >= 2 || TIER_LEVEL[saved.tier] >= 2) {
+    await recordAccess({ userId, action: 'memory.update', tier: saved.tier, success: true, ...info, details: { id, from: existing.tier, to: saved.tier } })
+  }
+  // Moved into a tier this caller has not unlocked: from now on it shows locked.
+  return canRead(principal, saved.tier) ? publicMemory(saved, next) : lockedMemory(saved)
+}
