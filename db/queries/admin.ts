@@ -65,7 +65,7 @@ export async function countCapturesByDay(db: DbExecutor, { from, to, by }: { fro
       ? sql.raw(`case when model is null then 'unknown' when model = 'user' then 'user' when model = 'marker' then 'user' when model like 'local%' then 'local' else 'remote' end`)
       : sql.raw(`${by}::text`)
   return rowsOf<DayCount>(
-    await db.execute(sql`select ${DAY} as day, ${key} as key, count(*)::int as n from memories where created_at >= ${from} and created_at < ${to} group by 1, 2 order by 1, 2`),
+    await db.execute(sql`select ${DAY} as day, ${key} as key, count(*)::int as n from memories where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz group by 1, 2 order by 1, 2`),
   )
 }
 
@@ -74,9 +74,9 @@ export async function countActiveUsersByDay(db: DbExecutor, { from, to }: { from
   return rowsOf<DayCount>(
     await db.execute(sql`
       select day, 'active' as key, count(distinct user_id)::int as n from (
-        select ${DAY} as day, user_id from memories where created_at >= ${from} and created_at < ${to}
-        union all select ${DAY}, user_id from search_events where created_at >= ${from} and created_at < ${to}
-        union all select ${DAY}, user_id from access_log where user_id is not null and success and created_at >= ${from} and created_at < ${to}
+        select ${DAY} as day, user_id from memories where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz
+        union all select ${DAY}, user_id from search_events where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz
+        union all select ${DAY}, user_id from access_log where user_id is not null and success and created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz
       ) a group by 1 order by 1`),
   )
 }
@@ -84,7 +84,7 @@ export async function countActiveUsersByDay(db: DbExecutor, { from, to }: { from
 /** Moves of a memory by its owner from one tier to another (the classifier's real errors). */
 export async function countTierMovesByDay(db: DbExecutor, { from, to }: { from: Date; to: Date }): Promise<DayCount[]> {
   return rowsOf<DayCount>(
-    await db.execute(sql`select ${DAY} as day, from_tier::text || '→' || to_tier::text as key, count(*)::int as n from corrections where created_at >= ${from} and created_at < ${to} group by 1, 2 order by 1, 2`),
+    await db.execute(sql`select ${DAY} as day, from_tier::text || '→' || to_tier::text as key, count(*)::int as n from corrections where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz group by 1, 2 order by 1, 2`),
   )
 }
 
@@ -103,7 +103,7 @@ export async function summarizeSearchesByDay(db: DbExecutor, { from, to }: { fro
         round(percentile_cont(0.5) within group (order by duration_ms)::numeric, 1)::float8 as p50,
         round(percentile_cont(0.95) within group (order by duration_ms)::numeric, 1)::float8 as p95,
         round(percentile_cont(0.99) within group (order by duration_ms)::numeric, 1)::float8 as p99
-      from search_events where created_at >= ${from} and created_at < ${to} group by 1 order by 1`),
+      from search_events where created_at >= ${from.toISOString()}::timestamptz and created_at < ${to.toISOString()}::timestamptz group by 1 order by 1`),
   )
 }
 

@@ -152,7 +152,7 @@ describe('failed jobs', () => {
     expect(retry.status).toBe(404)
     expect(retry.json.error.code).toBe('not_found:job')
     expect((await call(jobDiscard, 'DELETE', '/', { headers: COOKIE, params: { id } })).status).toBe(404)
-    expect((await call(jobDiscard, 'DELETE', '/', { headers: COOKIE, params: { id: 'nope' } })).status).toBe(400)
+    expect((await call(jobDiscard, 'DELETE', '/', { headers: COOKIE, params: { id: 'nope' } })).status).toBe(404)
   })
 })
 
