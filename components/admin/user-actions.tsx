@@ -31,7 +31,7 @@ export function UserActions({ user }: { user: AdminUserView }) {
           <form action={action}>
             {hidden}
             <input type="hidden" name="op" value={user.active ? 'deactivate' : 'reactivate'} />
-            <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`${user.active ? 'Deactivate' : 'Reactivate'} ${user.label}`}>
+            <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`${user.active ? 'Deactivate' : 'Reactivate'}: ${user.label}`}>
               {user.active ? 'Deactivate' : 'Reactivate'}
             </Button>
           </form>
@@ -39,14 +39,14 @@ export function UserActions({ user }: { user: AdminUserView }) {
         <form action={action}>
           {hidden}
           <input type="hidden" name="op" value="sign-out" />
-          <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`Sign ${user.label} out everywhere`}>
+          <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`Sign out everywhere: ${user.label}`}>
             Sign out everywhere
           </Button>
         </form>
         <form action={action}>
           {hidden}
           <input type="hidden" name="op" value={user.role === 'admin' ? 'demote' : 'promote'} />
-          <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`${user.role === 'admin' ? 'Demote' : 'Promote'} ${user.label}`}>
+          <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`${user.role === 'admin' ? 'Demote to user' : 'Make admin'}: ${user.label}`}>
             {user.role === 'admin' ? 'Demote to user' : 'Make admin'}
           </Button>
         </form>
@@ -62,7 +62,7 @@ export function UserActions({ user }: { user: AdminUserView }) {
               <option value="4">4 · ultrasecret</option>
             </select>
           </label>
-          <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`Set the highest tier of ${user.label}`}>
+          <Button type="submit" variant="secondary" className={small} disabled={pending} aria-label={`Set the highest tier: ${user.label}`}>
             Set
           </Button>
         </form>
