@@ -92,7 +92,7 @@ export function Chart({ id, title, description, unit, kind, days, keys, values }
       </ul>
       <details className="text-sm">
         <summary className="cursor-pointer">Figures</summary>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label={`Figures of ${title}`}>
           <table className="mt-2 text-sm">
             <caption className="sr-only">{title}, per day ({unit})</caption>
             <thead>

@@ -57,7 +57,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         </button>
       </form>
       {!parsed.success && <p role="alert" className="text-sm text-red-800 dark:text-red-300">A filter was not valid and was ignored.</p>}
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Access log">
         <table className="text-sm" data-testid="audit-rows">
           <caption className="sr-only">Access log rows, newest first</caption>
           <thead>

@@ -64,7 +64,7 @@ export default async function AdminSystemPage() {
         </dd>
       </dl>
       <Section id="tables" title="Largest tables">
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Largest tables">
           <table className="text-sm">
             <thead>
               <tr><th scope="col" className={th}>Table</th><th scope="col" className={th}>Size</th><th scope="col" className={th}>Rows (estimate)</th></tr>
@@ -81,7 +81,7 @@ export default async function AdminSystemPage() {
         {!s.queue.available ? (
           <p className="text-sm">The job queue is not running{s.queue.reason ? `: ${s.queue.reason}` : '.'}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Job queues">
             <table className="text-sm">
               <thead>
                 <tr><th scope="col" className={th}>Queue</th><th scope="col" className={th}>Waiting and running</th><th scope="col" className={th}>Failed</th></tr>
@@ -106,7 +106,7 @@ export default async function AdminSystemPage() {
         {s.routes.length === 0 ? (
           <p className="text-sm">No API request yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label="Error rate by route">
             <table className="text-sm" data-testid="route-errors">
               <thead>
                 <tr><th scope="col" className={th}>Route</th><th scope="col" className={th}>Requests</th><th scope="col" className={th}>4xx</th><th scope="col" className={th}>5xx</th><th scope="col" className={th}>Error rate</th></tr>

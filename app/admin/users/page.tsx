@@ -58,7 +58,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               <dt className="text-slate-600 dark:text-slate-400">Last seen</dt>
               <dd>{u.last_seen_at ? dateTime(u.last_seen_at, tz) : 'never'}</dd>
             </dl>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" tabIndex={0} role="region" aria-label={`Memories of ${u.name ?? u.phone}`}>
               <table className="text-sm">
                 <caption className="sr-only">Memories of {u.name ?? u.phone} per tier and per source</caption>
                 <thead>
