@@ -422,3 +422,21 @@ export const rateLimits = pgTable('rate_limits', {
   points: integer('points').notNull().default(0),
   expire: timestamp('expire', { withTimezone: true }),
 })
+
+/** One row per search, for analytics: when, how long, how many results. Never the query's words. */
+export const searchEvents = pgTable(
+  'search_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    durationMs: real('duration_ms').notNull(),
+    resultCount: integer('result_count').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('search_events_created_idx').on(t.createdAt),
+    index('search_events_user_idx').on(t.userId, t.createdAt),
+    ownerPolicy('search_events', sql`${t.userId}`),
+  ],
+).enableRLS()
+export type SearchEvent = typeof searchEvents.$inferSelect

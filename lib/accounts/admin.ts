@@ -1,11 +1,15 @@
-// Admin actions on accounts. Every one is checked against the actor's role and audited.
+// Admin actions on accounts. Every one is checked against the actor's role, written to the
+// access log (the actor's row, with the target's id) and told to the user concerned.
 import { getDb } from '@/db'
+import { countActiveAdmins } from '@/db/queries/admin'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserById, updateUserById } from '@/db/queries/users'
 import type { User } from '@/db/schema'
 import { recordAccess } from '@/lib/audit'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
+import { alertUser } from '@/lib/notify/alerts'
+import { shredAccount } from './delete'
 
 export async function assertAdmin(actorId: string): Promise<User> {
   const actor = await getUserById(await getDb(), { id: actorId })
@@ -13,36 +17,92 @@ export async function assertAdmin(actorId: string): Promise<User> {
   return actor
 }
 
-/** Deactivates (signs out everywhere, refuses sign-in and tokens; keeps data) or reactivates. */
-export async function setUserActive({
-  actorId,
-  userId,
-  active,
-  info,
-}: {
+interface AdminAction {
   actorId: string
   userId: string
-  active: boolean
   info?: RequestInfo
-}): Promise<User> {
-  await assertAdmin(actorId)
-  if (actorId === userId && !active) throw new AppError('bad_request:admin', { message: 'You cannot deactivate your own account.' })
+}
+
+async function logged(action: string, { actorId, userId, info }: AdminAction, details: Record<string, unknown>, alert: { title: string; body: string } | null) {
+  const row = await recordAccess({ userId: actorId, action, success: true, ...info, details: { target: userId, ...details } })
+  if (alert) await alertUser(await getDb(), userId, { kind: action, accessLogId: row.id, ...alert })
+}
+
+async function target(userId: string): Promise<User> {
+  const user = await getUserById(await getDb(), { id: userId })
+  if (!user) throw new AppError('not_found:user')
+  return user
+}
+
+/** Deactivates (signs out everywhere, refuses sign-in and tokens; keeps data) or reactivates. */
+export async function setUserActive({ active, ...action }: AdminAction & { active: boolean }): Promise<User> {
+  await assertAdmin(action.actorId)
+  if (action.actorId === action.userId && !active) throw new AppError('bad_request:admin', { message: 'You cannot deactivate your own account.' })
+  const before = await target(action.userId)
+  if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
   const db = await getDb()
   const user = await db.transaction(async (tx) => {
-    const updated = await updateUserById(tx, { id: userId, values: { active } })
+    const updated = await updateUserById(tx, { id: action.userId, values: { active } })
     if (!updated) throw new AppError('not_found:user')
-    if (!active) await revokeSessionsByUser(tx, { userId })
+    if (!active) await revokeSessionsByUser(tx, { userId: action.userId })
     return updated
   })
-  await recordAccess({ userId: actorId, action: active ? 'admin.user.activate' : 'admin.user.deactivate', success: true, ...info, details: { target: userId } })
+  await logged(active ? 'admin.user.activate' : 'admin.user.deactivate', action, {}, active
+    ? { title: 'Your account was reactivated', body: 'An administrator reactivated your account: you can sign in again.' }
+    : { title: 'Your account was deactivated', body: 'An administrator deactivated your account and signed it out everywhere. Your memories are kept.' })
   return user
 }
 
 /** Lowers (or raises, up to 4) the highest tier a user may open; open unlocks above it stop working at once. */
-export async function setUserMaxTier({ actorId, userId, maxTier, info }: { actorId: string; userId: string; maxTier: number; info?: RequestInfo }): Promise<User> {
-  await assertAdmin(actorId)
-  const user = await updateUserById(await getDb(), { id: userId, values: { maxTier } })
+export async function setUserMaxTier({ maxTier, ...action }: AdminAction & { maxTier: number }): Promise<User> {
+  await assertAdmin(action.actorId)
+  const user = await updateUserById(await getDb(), { id: action.userId, values: { maxTier } })
   if (!user) throw new AppError('not_found:user')
-  await recordAccess({ userId: actorId, action: 'admin.user.max_tier', success: true, ...info, details: { target: userId, maxTier } })
+  await logged('admin.user.max_tier', action, { maxTier }, { title: 'Your highest readable tier changed', body: `An administrator set the highest tier you may open to level ${maxTier}.` })
   return user
+}
+
+/** Promotes to admin or demotes to user; the last active admin cannot be demoted. */
+export async function setUserRole({ role, ...action }: AdminAction & { role: 'admin' | 'user' }): Promise<User> {
+  await assertAdmin(action.actorId)
+  const before = await target(action.userId)
+  if (before.role === role) return before
+  if (role === 'user' && before.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
+  const user = await updateUserById(await getDb(), { id: action.userId, values: { role } })
+  if (!user) throw new AppError('not_found:user')
+  await logged(role === 'admin' ? 'admin.user.promote' : 'admin.user.demote', action, { role }, role === 'admin'
+    ? { title: 'You are now an administrator', body: 'An administrator gave your account the admin role.' }
+    : { title: 'You are no longer an administrator', body: 'An administrator removed the admin role from your account.' })
+  return user
+}
+
+/** Signs the user out of every device (their API tokens keep working; they revoke those themselves). */
+export async function signOutUserEverywhere(action: AdminAction): Promise<number> {
+  await assertAdmin(action.actorId)
+  await target(action.userId)
+  const revoked = await revokeSessionsByUser(await getDb(), { userId: action.userId })
+  await logged('admin.user.sign_out', action, { sessions: revoked }, { title: 'You were signed out everywhere', body: 'An administrator signed your account out of every device. Sign in again to continue.' })
+  return revoked
+}
+
+/**
+ * Deletes the account for good (crypto-shredding: the wrapped data keys first), confirmed by
+ * typing the user's phone number. Never the actor's own account, never the last admin.
+ */
+export async function deleteUserByAdmin({ confirm, ...action }: AdminAction & { confirm: string }): Promise<void> {
+  await assertAdmin(action.actorId)
+  if (action.actorId === action.userId) throw new AppError('bad_request:admin', { message: 'Delete your own account from your settings.' })
+  const user = await target(action.userId)
+  if (confirm.replace(/[\s()-]/g, '') !== user.phone) {
+    throw new AppError('bad_request:admin', { message: 'Type the user’s phone number to confirm.', fieldErrors: { confirm: ['Does not match the phone number of this account.'] } })
+  }
+  if (user.role === 'admin' && user.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
+  // Told before the account goes (by email, where enabled; the in-app note goes with the account).
+  await alertUser(await getDb(), action.userId, { kind: 'admin.user.delete', title: 'Your account was deleted', body: 'An administrator deleted your mnemo account and all its memories.' })
+  await shredAccount(action.userId)
+  await recordAccess({ userId: action.actorId, action: 'admin.user.delete', success: true, ...action.info, details: { target: action.userId } })
+}
+
+function lastAdmin(): AppError {
+  return new AppError('conflict:admin', { message: 'This is the last active administrator: promote someone else first.' })
 }

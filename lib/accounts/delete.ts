@@ -19,10 +19,16 @@ export async function deleteAccount({ userId, password, info }: { userId: string
     await recordAccess({ userId, action: 'account.delete', success: false, ...info, riskScore: 0.7, details: { reason: 'wrong_password' } })
     throw new AppError('bad_request:account', { message: 'The password is not right.', fieldErrors: { password: ['Not your password.'] } })
   }
+  await shredAccount(userId)
+  await recordAccess({ userId, action: 'account.delete', success: true, ...info })
+}
+
+/** Deletes the wrapped data keys first (crypto-shredding), then the user and, by cascade, their rows. */
+export async function shredAccount(userId: string): Promise<void> {
+  const db = await getDb()
   await db.transaction(async (tx) => {
     await tx.delete(tierKeys).where(eq(tierKeys.userId, userId))
     await tx.delete(users).where(eq(users.id, userId))
   })
   forgetDataKeys(userId)
-  await recordAccess({ userId, action: 'account.delete', success: true, ...info })
 }

@@ -1,5 +1,6 @@
 // Sign-up: a validated phone (E.164), optional unique email (mailed a confirmation link), a
-// strong password hashed with argon2id. The first account of an instance becomes its admin.
+// strong password hashed with argon2id. The first account of an instance becomes its admin, as do
+// the numbers listed in MNEMO_ADMIN_PHONES.
 import { sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { countUsers, getUserByEmail, getUserByPhone, insertUser } from '@/db/queries/users'
@@ -37,7 +38,7 @@ export async function registerUser(input: RegisterInput, info: RequestInfo): Pro
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:register'))`)
       if (await getUserByPhone(tx, { phone })) throw conflict('phone')
       if (email && (await getUserByEmail(tx, { email }))) throw conflict('email')
-      const first = (await countUsers(tx)) === 0
+      const first = (await countUsers(tx)) === 0 || adminPhones().has(phone)
       return insertUser(tx, {
         phone,
         email,
@@ -56,6 +57,12 @@ export async function registerUser(input: RegisterInput, info: RequestInfo): Pro
   await recordAccess({ userId: user.id, action: 'register', success: true, ...info, details: { role: user.role } })
   if (email) await sendEmailConfirmation({ user, email, info })
   return user
+}
+
+/** MNEMO_ADMIN_PHONES: numbers (comma-separated, any common form) that are admins from sign-up on. */
+function adminPhones(): Set<string> {
+  const listed = (process.env.MNEMO_ADMIN_PHONES ?? '').split(',').map((p) => normalizePhone(p.trim()))
+  return new Set(listed.filter((p): p is string => !!p))
 }
 
 function conflict(field: 'phone' | 'email'): AppError {

@@ -48,8 +48,12 @@ export const passwordChangeSchema = z.strictObject({
 export const deleteAccountSchema = z.strictObject({ password: z.string().min(1, 'Confirm with your password.').max(256) })
 
 export const adminUserUpdateSchema = z
-  .strictObject({ active: z.boolean().optional(), max_tier: z.number().int().min(1).max(4).optional() })
-  .refine((v) => v.active !== undefined || v.max_tier !== undefined, { message: 'Send active or max_tier.', path: ['_'] })
+  .strictObject({
+    active: z.boolean().optional(),
+    max_tier: z.number().int().min(1).max(4).optional(),
+    role: z.enum(['admin', 'user']).optional(),
+  })
+  .refine((v) => v.active !== undefined || v.max_tier !== undefined || v.role !== undefined, { message: 'Send active, max_tier or role.', path: ['_'] })
 
 export const userParamsSchema = z.strictObject({ id: uuidParam })
 

@@ -2,6 +2,7 @@
 // the local statistical model with the user's corrections, and an LLM when one is configured;
 // plus sentiment, tags and named entities. Pure: it stores nothing.
 import { logError } from '@/lib/log'
+import { observeClassification, secondsSince } from '@/lib/metrics'
 import { languageModel, modelLabel } from '@/lib/ai/providers'
 import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
 import { correctedTier, type CorrectionExample } from './corrections'
@@ -65,6 +66,13 @@ function describeDetections(detections: Detection[]): string | null {
 }
 
 export async function classify(content: string, ctx: ClassifyContext = {}): Promise<Classification> {
+  const started = performance.now()
+  const classification = await classifyNow(content, ctx)
+  observeClassification({ model: classification.model, seconds: secondsSince(started) })
+  return classification
+}
+
+async function classifyNow(content: string, ctx: ClassifyContext): Promise<Classification> {
   const now = ctx.now ?? new Date()
   const timeZone = ctx.timeZone ?? 'UTC'
   const detections = detect(content)

@@ -1,6 +1,7 @@
 // The remote LLM layer: a structured answer validated by zod, within a time budget, with
 // retries and backoff (the AI SDK's), and null on any failure so the local model answers.
 import { generateText, Output, type LanguageModel } from 'ai'
+import { countRemoteCall } from '@/lib/metrics'
 import { classificationPrompt } from '@/lib/ai/prompts'
 import { llmClassificationSchema, type LlmClassification } from './schema'
 
@@ -22,11 +23,17 @@ export async function classifyWithLlm(model: LanguageModel, content: string, con
       abortSignal: AbortSignal.timeout(llmClassifyTimeoutMs()),
     })
     const parsed = llmClassificationSchema.safeParse(result.output)
-    if (!parsed.success) return { ok: false, reason: 'the model answered outside the schema' }
+    if (!parsed.success) {
+      countRemoteCall('classify', 'invalid')
+      return { ok: false, reason: 'the model answered outside the schema' }
+    }
+    countRemoteCall('classify', 'ok')
     return { ok: true, answer: parsed.data }
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error'
-    const reason = name === 'TimeoutError' || name === 'AbortError' ? 'the model did not answer in time' : `the model call failed (${name})`
+    const timedOut = name === 'TimeoutError' || name === 'AbortError'
+    countRemoteCall('classify', timedOut ? 'timeout' : 'error')
+    const reason = timedOut ? 'the model did not answer in time' : `the model call failed (${name})`
     return { ok: false, reason }
   }
 }

@@ -3,6 +3,7 @@
 // The model id is stored with each row; search compares only vectors of the same model.
 import { logWarning } from '@/lib/log'
 import { embed } from 'ai'
+import { countRemoteCall } from '@/lib/metrics'
 import { remoteEmbeddingModel } from '@/lib/ai/providers'
 import { EMBEDDING_DIMENSIONS, embedLocally, LOCAL_EMBEDDING_MODEL_ID } from './local'
 
@@ -26,8 +27,13 @@ export async function embedText(text: string): Promise<Embedding> {
         maxRetries: 2,
         abortSignal: AbortSignal.timeout(REMOTE_TIMEOUT_MS),
       })
-      if (embedding.length === EMBEDDING_DIMENSIONS) return { vector: embedding, model: `openai:${remote.modelId}` }
+      if (embedding.length === EMBEDDING_DIMENSIONS) {
+        countRemoteCall('embed', 'ok')
+        return { vector: embedding, model: `openai:${remote.modelId}` }
+      }
+      countRemoteCall('embed', 'invalid')
     } catch (error) {
+      countRemoteCall('embed', error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError') ? 'timeout' : 'error')
       logWarning('remote embedding (the local model answered)', error)
     }
   }

@@ -1,17 +1,24 @@
 // Helpers every route handler uses: the error boundary and JSON body parsing with zod.
 import { z } from 'zod'
 import { AppError, errorResponse, type FieldErrors } from '@/lib/errors'
+import { observeRequest } from '@/lib/metrics'
+import { routeTemplate } from './route-template'
 
 const MAX_JSON_BYTES = 64 * 1024
 
-/** Wraps a route handler so anything it throws becomes the standard JSON error. */
+/** Wraps a route handler so anything it throws becomes the standard JSON error; timed for metrics. */
 export function route<Ctx>(handler: (request: Request, ctx: Ctx) => Promise<Response>) {
   return async (request: Request, ctx: Ctx): Promise<Response> => {
+    const started = performance.now()
+    let response: Response
     try {
-      return await handler(request, ctx)
+      response = await handler(request, ctx)
     } catch (error) {
-      return errorResponse(error, `${request.method} ${new URL(request.url).pathname}`)
+      response = errorResponse(error, `${request.method} ${new URL(request.url).pathname}`)
     }
+    const template = await routeTemplate(request, ctx)
+    observeRequest({ method: request.method, route: template, status: response.status, seconds: (performance.now() - started) / 1000 })
+    return response
   }
 }
 

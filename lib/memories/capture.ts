@@ -18,6 +18,7 @@ import type { RequestInfo } from '@/lib/http/request-info'
 import { enqueueInTransaction, getQueue } from '@/lib/jobs'
 import { publishMemoryEvent } from '@/lib/live/publish'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
+import { countCapture } from '@/lib/metrics'
 import { canRead } from './access'
 import { contextFor } from './classify-only'
 import { recordCorrection } from './corrections'
@@ -99,6 +100,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
     if (!first) throw new AppError('conflict:memory', { message: 'This capture is being stored by another request; retry.' })
     return first
   }
+  countCapture({ source: input.source ?? defaultSource, tier })
   return { memory: canRead(principal, tier) ? publicMemory(inserted, body) : lockedMemory(inserted), classification, created: true }
 }
 

@@ -5,6 +5,7 @@ import { logError } from '@/lib/log'
 import { and, desc, eq, gte, ne } from 'drizzle-orm'
 import type { DbExecutor } from '@/db'
 import { getUserById } from '@/db/queries/users'
+import { withUser } from '@/db/with-user'
 import { accessLog, notifications, type AccessLogEntry } from '@/db/schema'
 import { effectivePreferences } from '@/lib/accounts/preferences'
 import { sendMail } from './mail'
@@ -46,6 +47,20 @@ async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> 
     alerts.push({ kind: 'security.high_risk', title: 'Unusual activity on your account', body: `A high-risk event (${row.action}) came from ${where}.` })
   }
   return alerts
+}
+
+/**
+ * Tells a user that an administrator acted on their account (in-app, and by email where they
+ * enabled it). A failure here never undoes the action.
+ */
+export async function alertUser(db: DbExecutor, userId: string, alert: { kind: string; title: string; body: string; accessLogId?: number }): Promise<void> {
+  try {
+    await withUser(userId, (tx) => tx.insert(notifications).values({ userId, kind: alert.kind, title: alert.title, body: alert.body, data: alert.accessLogId ? { accessLogId: alert.accessLogId } : {} }))
+    const user = await getUserById(db, { id: userId })
+    if (user?.email && effectivePreferences(user.preferences).notifications.email) await sendMail({ to: user.email, subject: `mnemo: ${alert.title}`, text: `${alert.body}\n` })
+  } catch (error) {
+    console.error('[mnemo] could not alert a user of an admin action:', error instanceof Error ? error.message : error)
+  }
 }
 
 /** Called for every access-log row; failures here never break the action that was logged. */

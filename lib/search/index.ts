@@ -4,6 +4,8 @@
 // (./protected). Here: running them, reciprocal rank fusion, and the page with its highlights.
 // Locked tiers are never searched and never hinted at.
 import 'server-only'
+import { observeSearch, secondsSince } from '@/lib/metrics'
+import { recordSearchEvent } from './events'
 import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { getDb, hasConcurrentTransactions, type DbExecutor } from '@/db'
 import { anyOfOnce } from '@/db/any-of'
@@ -191,6 +193,10 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     })
   }
   if (timings) timings.total = performance.now() - started
+  const seconds = secondsSince(started)
+  observeSearch({ protectedTiers: unlocked.length > 0, seconds })
+  // Not awaited: the answer does not wait for its analytics row.
+  void recordSearchEvent({ userId, durationMs: seconds * 1000, resultCount: result.length })
   return { items: result }
 }
 

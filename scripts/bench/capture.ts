@@ -1,10 +1,12 @@
 // npm run bench:capture — captures through the HTTP API of a production build (`next start`)
 // on a fresh embedded database (or DATABASE_URL), with the local models: latency p50/p95 one
-// at a time, then throughput with 16 concurrent clients, and the server's RSS.
+// at a time, then throughput with 16 concurrent clients, and the server's RSS. BENCH_METRICS=1
+// also scrapes /api/metrics before and after and prints how its figures moved.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { percentile } from './data'
+import { metricsToken, printMetricsDelta, scrape } from './metrics'
 import { freePort, startServer, stopServer, waitHealthy } from './server'
 
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300)
@@ -30,7 +32,7 @@ if (!fs.existsSync('.next/BUILD_ID')) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mnemo-bench-'))
 const server = startServer(
   Number(process.env.BENCH_PORT ?? (await freePort())),
-  { MNEMO_DATA_DIR: dataDir, MNEMO_REGISTER_MAX_PER_IP: '1000' },
+  { MNEMO_DATA_DIR: dataDir, MNEMO_REGISTER_MAX_PER_IP: '1000', ...(metricsToken ? { METRICS_TOKEN: metricsToken } : {}) },
   { onInterrupt: () => fs.rmSync(dataDir, { recursive: true, force: true }) },
 )
 const BASE = server.base
@@ -76,6 +78,7 @@ try {
 
   for (let i = 0; i < 30; i++) await post('/api/v1/memories', { content: `${SAMPLES[i % SAMPLES.length]} (warm-up ${i})` }, token)
 
+  const before = await scrape(BASE)
   const latencies: number[] = []
   for (let i = 0; i < SEQUENTIAL; i++) {
     const started = performance.now()
@@ -107,6 +110,7 @@ try {
     `capture, ${CLIENTS} concurrent clients, ${CONCURRENT_TOTAL} requests: ${(CONCURRENT_TOTAL / seconds).toFixed(0)} memories/s, ` +
       `p50 ${percentile(concurrent, 50).toFixed(1)} ms, p95 ${percentile(concurrent, 95).toFixed(1)} ms; server RSS peak ${peakRss.toFixed(0)} MB`,
   )
+  printMetricsDelta(before, await scrape(BASE))
 } finally {
   await stopServer(server)
   fs.rmSync(dataDir, { recursive: true, force: true })

@@ -10,7 +10,7 @@ import { adminUrl, databaseUrlFor } from '../fixtures/server'
 const EXPECTED_TABLES = [
   'access_log', 'api_tokens', 'auth_challenges', 'corrections', 'digests', 'email_confirmations', 'memories',
   'memory_connections', 'memory_terms', 'mnemo_secrets', 'notifications', 'passkeys', 'password_reset_tokens',
-  'preference_history', 'rate_limits', 'sessions', 'tier_keys', 'users',
+  'preference_history', 'rate_limits', 'search_events', 'sessions', 'tier_keys', 'users',
 ]
 
 const cleanups: (() => Promise<void>)[] = []
