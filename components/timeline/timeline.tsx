@@ -11,6 +11,7 @@ import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type Queue
 import { Bubble } from './bubble'
 import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
+import { DeletedContext, UndoDelete } from './undo-delete'
 import { useMemoryEvents } from './use-memory-events'
 
 interface Props {
@@ -22,6 +23,8 @@ interface Props {
   autoFocus?: boolean
   /** When the server read `items` (ISO 8601): the live stream catches up from there. */
   renderedAt: string
+  /** A memory just deleted on another page (its Details): offer its undo here. */
+  justDeleted?: string
 }
 
 type Entry = { kind: 'memory'; memory: MemoryView; at: string } | { kind: 'pending'; item: QueuedCapture; at: string }
@@ -41,7 +44,7 @@ function atBottom(): boolean {
  * Memories written elsewhere arrive live: each event is read back through the server's rules
  * (a locked tier stays a placeholder) and laid over what the page was rendered with.
  */
-export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt }: Props) {
+export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt, justDeleted }: Props) {
   const router = useRouter()
   const [older, setOlder] = useState<MemoryView[]>([])
   const [olderExhausted, setOlderExhausted] = useState(false)
@@ -57,6 +60,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   /** Memories whose read failed (offline, say): read again at the next resynchronisation. */
   const unread = useRef(new Set<string>())
   const stickToBottom = useRef(false)
+  const [undoId, setUndoId] = useState<string | null>(justDeleted ?? null)
 
   const reads = useRef(0)
   // Reads of the outbox can finish out of order; only the latest one may set the list.
@@ -112,6 +116,26 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
       showLive(id, { memory: memory && (!tier || memory.tier === tier) ? memory : null, clientId: client_id })
     },
     [showLive, tier],
+  )
+
+  // The address named the deleted memory only to offer its undo once; a reload should not.
+  useEffect(() => {
+    if (justDeleted) window.history.replaceState(null, '', window.location.pathname + (tier ? `?tier=${tier}` : ''))
+  }, [justDeleted, tier])
+  const onDeleted = useCallback(
+    (id: string) => {
+      showLive(id, { memory: null, clientId: null })
+      setUndoId(id)
+    },
+    [showLive],
+  )
+  const closeUndo = useCallback(() => setUndoId(null), [])
+  const restored = useCallback(
+    (id: string) => {
+      setUndoId(null)
+      void onLiveEvent({ memory_id: id, kind: 'restored' })
+    },
+    [onLiveEvent],
   )
 
   useMemoryEvents({
@@ -201,6 +225,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   const empty = groups.length === 0
 
   return (
+    <DeletedContext.Provider value={onDeleted}>
     <div className="flex flex-1 flex-col">
       <div ref={topRef} className="flex justify-center py-2">
         {cursor ? (
@@ -239,7 +264,9 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
         </section>
       )}
       <div ref={bottomRef} />
+      {undoId && <UndoDelete key={undoId} id={undoId} onClose={closeUndo} onRestored={restored} />}
       <Composer userId={userId} autoFocus={autoFocus} onPending={setInFlight} onQueued={refreshQueue} />
     </div>
+    </DeletedContext.Provider>
   )
 }

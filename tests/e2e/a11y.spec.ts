@@ -51,6 +51,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto('/settings')
     expect(await seriousViolations(page), '/settings').toEqual([])
     await page.goto('/home')
+    await page.getByTestId('memory').first().getByText('Actions').click()
     await page.getByTestId('memory').first().getByRole('link', { name: /Details/ }).click()
     await expect(page.getByRole('heading', { name: /Why/ })).toBeVisible()
     expect(await seriousViolations(page), '/memories/[id]').toEqual([])

@@ -28,6 +28,7 @@ test('capture memories, see their tiers, a locked secret, and move one', async (
   await expect(page.getByText('Write something first')).toBeVisible()
 
   const hike = page.getByTestId('memory').filter({ hasText: 'hiking with Tom' })
+  await hike.getByText('Actions').click()
   await hike.getByLabel('Move to tier').selectOption('general')
   await expect(hike.getByRole('status')).toContainText('Moved to general')
   await page.reload()

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Timeline' }
 // a long page first). Client-side navigations do not run it; the timeline scrolls itself then.
 const START_AT_NEWEST = 'window.scrollTo(0,document.documentElement.scrollHeight)'
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ tier?: string; compose?: string }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ tier?: string; compose?: string; deleted?: string }> }) {
   const principal = await requirePageUser('/home')
   const params = await searchParams
   const tier = TIERS.find((t) => t === params.tier)
@@ -39,6 +39,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         tier={tier}
         autoFocus={params.compose === '1'}
         renderedAt={renderedAt}
+        justDeleted={params.deleted && /^[0-9a-f-]{36}$/i.test(params.deleted) ? params.deleted : undefined}
       />
       <script dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { AccessLog } from '@/components/settings/access-log'
 import { DeleteAccount } from '@/components/settings/delete-account'
 import { PasskeyManager } from '@/components/settings/passkey-manager'
@@ -70,6 +71,14 @@ export default async function SettingsPage() {
       </Section>
       <Section id="tokens" title="API tokens">
         <TokenManager tokens={tokens.map(publicToken)} timeZone={principal.user.timezone} />
+      </Section>
+      <Section id="recently-deleted" title="Recently deleted">
+        <p>
+          Deleted memories can be restored for 30 days.{' '}
+          <Link href="/deleted" className="underline underline-offset-2">
+            See recently deleted memories
+          </Link>
+        </p>
       </Section>
       <Section id="access-log" title="Access log">
         <AccessLog entries={log.map(publicAccessEntry)} timeZone={principal.user.timezone} />
