@@ -91,12 +91,6 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
           <dd>{typeof memory.emotion?.label === 'string' ? memory.emotion.label : 'neutral'}</dd>
         </dl>
       </section>
-      <section aria-labelledby="related-heading" className="flex flex-col gap-1">
-        <h2 id="related-heading" className="text-lg font-semibold">
-          Related memories
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Connections to other memories appear here once mnemo writes your daily digests.</p>
-      </section>
     </article>
   )
 }
