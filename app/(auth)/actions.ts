@@ -6,7 +6,6 @@ import { headers } from 'next/headers'
 import { z } from 'zod'
 import { signIn } from '@/auth'
 import { registerUser } from '@/lib/accounts/register'
-import { registerSchema } from '@/lib/accounts/schema'
 import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset'
 import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
@@ -70,22 +69,11 @@ export async function signInAction(_prev: ActionResult, form: FormData): Promise
 
 export async function signUpAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   try {
-    const input = parseWith(
-      registerSchema,
-      {
-        phone: text(form, 'phone') ?? '',
-        password: (form.get('password') as string | null) ?? '',
-        name: text(form, 'name'),
-        email: text(form, 'email'),
-        timezone: text(form, 'timezone'),
-      },
-      'register',
-    )
-    if (input.password !== form.get('confirm')) {
-      throw new AppError('bad_request:register', { message: 'The passwords do not match.', fieldErrors: { confirm: ['Does not match the password.'] } })
-    }
-    const user = await registerUser(input, requestInfo(await headers()))
-    return signInWith(user.phone, input.password, '/home')
+    const password = (form.get('password') as string | null) ?? ''
+    const raw = { phone: text(form, 'phone') ?? '', password, name: text(form, 'name'), email: text(form, 'email'), timezone: text(form, 'timezone') }
+    const confirm = (form.get('confirm') as string | null) ?? ''
+    const user = await registerUser(raw, requestInfo(await headers()), { confirm })
+    return signInWith(user.phone, password, '/home')
   } catch (error) {
     return actionError(error, 'sign-up', echo(form, 'phone', 'name', 'email', 'timezone'))
   }
