@@ -26,6 +26,7 @@ function text(form: FormData, name: string): string | undefined {
 
 const SIGN_IN_MESSAGES: Record<string, string> = {
   invalid: 'Wrong phone number, email or password.',
+  passkey: 'That passkey did not sign you in. Try again, or use your phone number or email and password.',
   locked: 'Too many failed attempts. Your account is locked for a while; try again later or reset your password.',
   deactivated: 'This account is deactivated. Ask your administrator.',
 }
@@ -36,8 +37,10 @@ async function signInWith(identifier: string, password: string, next: string): P
 
 /** The passkey ceremony's answer, handed to Auth.js's "passkey" provider. */
 export async function passkeySignInAction(response: string, next: string): Promise<ActionResult> {
-  if (typeof response !== 'string' || response.length > 16_384) return { status: 'error', code: 'auth:invalid', message: SIGN_IN_MESSAGES.invalid }
-  return runSignIn('passkey', { response }, safeNext(next), {})
+  if (typeof response !== 'string' || response.length > 16_384) return { status: 'error', code: 'auth:invalid', message: SIGN_IN_MESSAGES.passkey }
+  const result = await runSignIn('passkey', { response }, safeNext(next), {})
+  // No phone, email or password was typed: a refused passkey says so in its own words.
+  return result.status === 'error' && result.code === 'auth:invalid' ? { ...result, message: SIGN_IN_MESSAGES.passkey } : result
 }
 
 async function runSignIn(provider: string, fields: Record<string, string>, next: string, values: Record<string, string>): Promise<ActionResult> {
