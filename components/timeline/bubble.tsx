@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { MemoryActions } from '@/components/capture/memory-actions'
 import { TierBadge } from '@/components/capture/tier-badge'
+import { LongText } from './long-text'
 import type { MemoryView } from '@/lib/memories'
 import { clockTime } from '@/lib/dates'
 
@@ -33,7 +34,7 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
           <p className="text-slate-600 italic dark:text-slate-300">Locked. Unlock the {memory.tier} tier to read it.</p>
         ) : (
           <>
-            <p className="break-words whitespace-pre-wrap">{memory.content}</p>
+            <LongText text={memory.content} />
             {(memory.tags.length > 0 || mood(memory.emotion)) && (
               <p className="flex flex-wrap gap-x-2 text-xs text-slate-600 dark:text-slate-300">
                 {memory.tags.map((t) => (

@@ -155,6 +155,15 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     window.scrollTo(0, document.documentElement.scrollHeight)
   }, [live])
 
+  // What was just sent shows above the message box: at the send, and again once it is stored
+  // (the box may have grown by a status line meanwhile).
+  const lastSend = useRef(0)
+  const sentCount = inFlight.length
+  useLayoutEffect(() => {
+    if (sentCount > 0) lastSend.current = Date.now()
+    if (Date.now() - lastSend.current < 5_000) window.scrollTo(0, document.documentElement.scrollHeight)
+  }, [sentCount, items, queued])
+
   // Start at the newest message, like a chat.
   useLayoutEffect(() => {
     bottomRef.current?.scrollIntoView({ block: 'end' })
@@ -247,7 +256,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
         <section aria-label="Your memories" aria-busy={loading} className="flex flex-col gap-6 pb-4">
           {groups.map(([key, entries]) => (
             <section key={key} aria-labelledby={`day-${key}`} className="flex flex-col gap-3">
-              <h2 id={`day-${key}`} className="sticky top-0 z-10 self-center rounded-full bg-slate-200/90 px-3 py-0.5 text-xs font-medium text-slate-700 backdrop-blur dark:bg-slate-700/90 dark:text-slate-200" suppressHydrationWarning>
+              <h2 id={`day-${key}`} className="self-center rounded-full bg-slate-200/90 px-3 py-0.5 text-xs font-medium text-slate-700 backdrop-blur dark:bg-slate-700/90 dark:text-slate-200" suppressHydrationWarning>
                 {dayLabel(key, timeZone)}
               </h2>
               <ul className="flex flex-col gap-3">
