@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { MemoryActions } from '@/components/capture/memory-actions'
 import { TierBadge } from '@/components/capture/tier-badge'
+import { LockedNote } from './locked-note'
 import { LongText } from './long-text'
 import type { MemoryView } from '@/lib/memories'
 import { clockTime } from '@/lib/dates'
@@ -31,7 +32,7 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
           </span>
         </div>
         {locked ? (
-          <p className="text-slate-600 italic dark:text-slate-300">Locked. Unlock the {memory.tier} tier to read it.</p>
+          <LockedNote tier={memory.tier} />
         ) : (
           <>
             <LongText text={memory.content} />

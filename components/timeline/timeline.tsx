@@ -8,6 +8,7 @@ import type { MemoryView } from '@/lib/memories'
 import { dayKey } from '@/lib/dates'
 import { dayLabel, listCursor } from '@/lib/memories/timeline'
 import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
+import { HasPasskeyContext } from '@/components/security/add-passkey-inline'
 import { Bubble } from './bubble'
 import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
@@ -25,6 +26,8 @@ interface Props {
   renderedAt: string
   /** A memory just deleted on another page (its Details): offer its undo here. */
   justDeleted?: string
+  /** Whether the account has a passkey (secret tiers cannot be read without one). */
+  hasPasskey: boolean
 }
 
 type Entry = { kind: 'memory'; memory: MemoryView; at: string } | { kind: 'pending'; item: QueuedCapture; at: string }
@@ -44,7 +47,7 @@ function atBottom(): boolean {
  * Memories written elsewhere arrive live: each event is read back through the server's rules
  * (a locked tier stays a placeholder) and laid over what the page was rendered with.
  */
-export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt, justDeleted }: Props) {
+export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt, justDeleted, hasPasskey }: Props) {
   const router = useRouter()
   const [older, setOlder] = useState<MemoryView[]>([])
   const [olderExhausted, setOlderExhausted] = useState(false)
@@ -234,6 +237,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   const empty = groups.length === 0
 
   return (
+    <HasPasskeyContext.Provider value={hasPasskey}>
     <DeletedContext.Provider value={onDeleted}>
     <div className="flex flex-1 flex-col">
       <div ref={topRef} className="flex justify-center py-2">
@@ -277,5 +281,6 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
       <Composer userId={userId} autoFocus={autoFocus} onPending={setInFlight} onQueued={refreshQueue} />
     </div>
     </DeletedContext.Provider>
+    </HasPasskeyContext.Provider>
   )
 }

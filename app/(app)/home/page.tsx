@@ -7,6 +7,7 @@ import { countReadableMemories, listMemories } from '@/lib/memories'
 import { TIMELINE_PAGE } from '@/lib/memories/timeline'
 import { unlockState } from '@/lib/memories/unlock-state'
 import { TIERS } from '@/lib/tiers'
+import { listPasskeys } from '@/lib/webauthn'
 
 export const metadata: Metadata = { title: 'Timeline' }
 
@@ -21,9 +22,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const tier = TIERS.find((t) => t === params.tier)
   // Before reading: whatever commits after this, the live stream announces.
   const renderedAt = new Date().toISOString()
-  const [{ items, next_cursor }, counts] = await Promise.all([
+  const [{ items, next_cursor }, counts, passkeys] = await Promise.all([
     listMemories(principal, { limit: TIMELINE_PAGE, tiers: tier ? [tier] : undefined }),
     countReadableMemories(principal),
+    listPasskeys(principal.user.id),
   ])
   return (
     <div className="flex flex-1 flex-col gap-3">
@@ -39,6 +41,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         tier={tier}
         autoFocus={params.compose === '1'}
         renderedAt={renderedAt}
+        hasPasskey={passkeys.length > 0}
         justDeleted={params.deleted && /^[0-9a-f-]{36}$/i.test(params.deleted) ? params.deleted : undefined}
       />
       <script dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
