@@ -52,6 +52,9 @@ async function signInAs(check: () => Promise<{ id: string; name: string | null; 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: loadOrCreateSecret('AUTH_SECRET', 'auth.secret'),
   trustHost: true,
+  // Secure (and __Secure-) when the public address is https; otherwise Auth.js decides from the
+  // request's protocol, which proxy.ts lets a client say only through trusted proxies.
+  useSecureCookies: process.env.MNEMO_PUBLIC_URL?.startsWith('https://') ? true : undefined,
   session: { strategy: 'jwt', maxAge: Math.floor(maxAgeMs() / 1000) },
   pages: { signIn: '/sign-in' },
   providers: [

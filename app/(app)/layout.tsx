@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { InstallPrompt } from '@/components/pwa/install-prompt'
 import { SkipLink } from '@/components/ui/skip-link'
 import { SignOutButton } from '@/components/pwa/sign-out-button'
+import { ProtectedViewGuard } from '@/components/security/protected-view-guard'
 import { signOutAction } from './actions'
 import { sessionPrincipal } from '@/lib/auth/page'
 import { countUnread } from '@/lib/notify'
@@ -41,6 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="flex flex-1 flex-col gap-8 px-4 pt-4 pb-6 focus:outline-none">{children}</main>
+      <ProtectedViewGuard />
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { ForgetDeviceUser } from '@/components/auth/forget-device-user'
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -7,6 +8,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         mnemo
       </Link>
       {children}
+      <ForgetDeviceUser />
     </main>
   )
 }

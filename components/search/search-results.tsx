@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { useEffect, useMemo, useRef } from 'react'
 import { activeFilterCount, type SearchProblems, type SearchState } from '@/app/(app)/search/params'
 import { TierBadge } from '@/components/capture/tier-badge'
+import { Protected } from '@/components/security/protected'
 import { Button } from '@/components/ui/button'
 import { dateOnly } from '@/lib/dates'
 import type { SearchHit } from '@/lib/search'
@@ -94,17 +95,20 @@ export function SearchResults({ state, problems, outcome, pending, timeZone, onM
                     </>
                   )}
                 </div>
-                <Link
-                  href={`/memories/${hit.memory.id}`}
-                  // Not prefetched: twenty results would cost forty server requests for pages rarely opened.
-                  prefetch={false}
-                  data-result
-                  className="rounded break-words text-slate-900 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:focus-visible:outline-blue-400"
-                >
-                  {/* Highlights are escaped on the server; only <mark> is markup. */}
-                  <span dangerouslySetInnerHTML={{ __html: hit.highlights[0] ?? '' }} />
-                </Link>
-                {hit.memory.tags.length > 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{hit.memory.tags.map((t) => `#${t}`).join(' ')}</p>}
+                {/* Protected text leaves the screen when its unlock window ends or is locked. */}
+                <Protected tier={hit.memory.tier} fallback={<p className="text-slate-600 italic dark:text-slate-300">Locked. Unlock the {hit.memory.tier} tier to read it.</p>}>
+                  <Link
+                    href={`/memories/${hit.memory.id}`}
+                    // Not prefetched: twenty results would cost forty server requests for pages rarely opened.
+                    prefetch={false}
+                    data-result
+                    className="rounded break-words text-slate-900 underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:text-slate-100 dark:focus-visible:outline-blue-400"
+                  >
+                    {/* Highlights are escaped on the server; only <mark> is markup. */}
+                    <span dangerouslySetInnerHTML={{ __html: hit.highlights[0] ?? '' }} />
+                  </Link>
+                  {hit.memory.tags.length > 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{hit.memory.tags.map((t) => `#${t}`).join(' ')}</p>}
+                </Protected>
               </article>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 import { clockTime } from '@/lib/dates'
+import { useShownUnlockState } from './open-tiers'
 import { lockNow, unlockWithPasskey, unlockWithPassword } from './webauthn-client'
 
 export interface UnlockState {
@@ -14,7 +15,9 @@ export interface UnlockState {
 }
 
 /** Which protected tiers are open, until when, and how to open or close them. */
-export function UnlockBar({ state, timeZone }: { state: UnlockState; timeZone: string }) {
+export function UnlockBar({ state: rendered, timeZone }: { state: UnlockState; timeZone: string }) {
+  // A window that ended (or was locked anywhere) since the page was rendered reads as locked.
+  const state = useShownUnlockState(rendered)
   const router = useRouter()
   const [pending, start] = useTransition()
   const [error, setError] = useState<string | null>(null)

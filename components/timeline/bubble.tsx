@@ -5,6 +5,7 @@ import { LockedNote } from './locked-note'
 import { LongText } from './long-text'
 import type { MemoryView } from '@/lib/memories'
 import { clockTime } from '@/lib/dates'
+import { useTierOpen } from '@/components/security/open-tiers'
 
 
 const MOOD: Record<string, string> = { positive: 'upbeat', negative: 'low', neutral: 'neutral' }
@@ -16,7 +17,9 @@ function mood(emotion: Record<string, unknown> | null): string | null {
 
 /** One stored memory as a message bubble: tier, content (or a lock), tags, mood, why, and actions. */
 export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: string }) {
-  const locked = 'locked' in memory
+  // Protected content leaves the screen when its unlock window ends or is locked.
+  const open = useTierOpen(memory.tier)
+  const locked = 'locked' in memory || !open
   return (
     <li data-testid="memory" data-tier={memory.tier} className="flex flex-col items-end">
       <article

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react'
 import { captureAction, type CaptureOutcome } from '@/app/(app)/home/actions'
 import { IDLE, type ActionResult } from '@/lib/http/action-result'
-import { enqueue, SYNC_TAG, type QueuedCapture } from '@/lib/offline/outbox'
+import { enqueue, OfflineRefusal, SYNC_TAG, type QueuedCapture } from '@/lib/offline/outbox'
 import { TIERS, type Tier } from '@/lib/tiers'
 
 interface Props {
@@ -51,7 +51,14 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
     setText('')
     if (box.current) box.current.style.height = 'auto'
     const queue = async () => {
-      await enqueue(item)
+      try {
+        await enqueue(item)
+      } catch (refusal) {
+        // Ultrasecret never waits on the device: the text stays in the box for when the connection returns.
+        if (!(refusal instanceof OfflineRefusal)) throw refusal
+        setText(content)
+        return setError(refusal.message)
+      }
       await askForBackgroundSync()
       await onQueued()
       setResult({ status: 'ok', message: 'Saved on this device; it will be sent when you are back online.' })

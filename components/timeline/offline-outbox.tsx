@@ -2,30 +2,37 @@
 
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { discard, getCurrentUser, listQueued, OUTBOX_CHANNEL, replay, type QueuedCapture } from '@/lib/offline/outbox'
+import { countQueued, discard, getCurrentUser, listQueued, OUTBOX_CHANNEL, replay, sessionUser, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
 import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
 
 /**
- * The offline page's outbox: what waits on this device for the person last signed in here, a
- * box to write more, and — when the connection returns — sending it all and going back to the
- * timeline.
+ * The offline page's outbox: what waits on this device for the person signed in here, a box to
+ * write more, and — when the connection returns — sending it all and going back to the timeline.
+ * Nobody else sees it: signed out (or once the server says the session is gone or someone else's)
+ * the page shows at most how many captures wait, never their text.
  */
 export function OfflineOutbox() {
   const router = useRouter()
   const [userId, setUserId] = useState<string | null | undefined>(undefined)
   const [queued, setQueued] = useState<QueuedCapture[]>([])
+  const [others, setOthers] = useState(0)
   const [inFlight, setInFlight] = useState<QueuedCapture[]>([])
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone
 
   const reads = useRef(0)
   const refresh = useCallback(async () => {
     const read = ++reads.current
+    // Online, the server says whose session this is; offline, the device's record of it stands.
+    const session = navigator.onLine ? await sessionUser() : undefined
+    if (session !== undefined && session !== (await getCurrentUser())) await setCurrentUser(session)
     const who = await getCurrentUser()
     const list = who ? await listQueued(who) : []
+    const waiting = await countQueued()
     if (read !== reads.current) return
     setUserId(who)
     setQueued(list)
+    setOthers(waiting - list.length)
   }, [])
 
   useEffect(() => {
@@ -38,6 +45,7 @@ export function OfflineOutbox() {
       try {
         const who = await getCurrentUser()
         if (!who) return
+        // Sends only the session's own captures, and only when the session is still this user's.
         const result = await replay(who)
         const reachable = !result.interrupted && (await fetch('/api/health', { cache: 'no-store' }).then((r) => r.status < 500, () => false))
         if (!reachable) return void (await refresh())
@@ -63,7 +71,18 @@ export function OfflineOutbox() {
   }, [refresh, router])
 
   if (userId === undefined) return null
-  if (userId === null) return <p>Sign in again when you are back online to write new memories.</p>
+  const elsewhere = others > 0 && (
+    <p data-testid="others-waiting">
+      {others} {others === 1 ? 'capture waits' : 'captures wait'} on this device for an account that is not signed in here; {others === 1 ? 'it is' : 'they are'} sent when that account signs in again.
+    </p>
+  )
+  if (userId === null)
+    return (
+      <>
+        <p>Sign in again when you are back online to write new memories.</p>
+        {elsewhere}
+      </>
+    )
   const pending = [...queued, ...inFlight.filter((p) => !queued.some((q) => q.client_id === p.client_id))]
   return (
     <div className="flex flex-col gap-3">
@@ -77,6 +96,7 @@ export function OfflineOutbox() {
           ))}
         </ul>
       )}
+      {elsewhere}
       <Composer userId={userId} onPending={setInFlight} onQueued={refresh} />
     </div>
   )

@@ -1,5 +1,6 @@
 // Who is asking: client IP, user agent and a readable device label, for rate limits and the log.
 import Bowser from 'bowser'
+import { trustedProxyCount } from './security-headers'
 
 export interface RequestInfo {
   ip: string
@@ -8,16 +9,16 @@ export interface RequestInfo {
 }
 
 /**
- * The client IP. Next.js puts the socket address in `x-forwarded-for`; behind a proxy the
- * proxy appends its own. mnemo takes the last hop it does not trust: with
- * `MNEMO_TRUSTED_PROXIES=N` it skips N proxies from the right.
+ * The client IP. Next.js puts the socket address in `x-forwarded-for` (proxy.ts drops one a
+ * client sent, unless proxies are trusted); behind a proxy the proxy appends its own. mnemo takes
+ * the last hop it does not trust: with `MNEMO_TRUSTED_PROXIES=N` it skips N proxies from the right.
  */
 export function clientIp(headers: Headers): string {
   const chain = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
-  const skip = Math.max(0, Number(process.env.MNEMO_TRUSTED_PROXIES ?? 0) || 0)
+  const skip = trustedProxyCount()
   const ip = chain[chain.length - 1 - skip] ?? chain[0] ?? headers.get('x-real-ip') ?? 'unknown'
   return ip.replace(/^::ffff:/, '').slice(0, 64)
 }

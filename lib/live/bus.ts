@@ -4,12 +4,14 @@
 // then told to resynchronise, since notifications sent while it was down are lost. On PGlite
 // the one embedded backend delivers its own notifications at commit.
 import { getDatabase, type DatabaseHandle } from '@/db'
-import { MEMORY_EVENTS_CHANNEL, parseMemoryEvent, type MemoryEvent } from './events'
+import { MEMORY_EVENTS_CHANNEL, parseLockEvent, parseMemoryEvent, type MemoryEvent } from './events'
 
 export interface MemoryEventSubscriber {
   onEvent(event: MemoryEvent): void
   /** Listening was re-established after a drop: events may have been missed. */
   onResync?(): void
+  /** Every unlock window of the user closed at `at` (ISO 8601). */
+  onLocked?(at: string): void
 }
 
 interface Bus {
@@ -39,7 +41,9 @@ function listen(handle: DatabaseHandle, bus: Bus): Promise<unknown> {
       MEMORY_EVENTS_CHANNEL,
       (payload) => {
         const event = parseMemoryEvent(payload)
-        if (event) each(bus, event.user_id, (s) => s.onEvent(event))
+        if (event) return each(bus, event.user_id, (s) => s.onEvent(event))
+        const lock = parseLockEvent(payload)
+        if (lock) each(bus, lock.user_id, (s) => s.onLocked?.(lock.at))
       },
       () => {
         if (++connections > 1) each(bus, null, (s) => s.onResync?.())

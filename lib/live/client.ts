@@ -5,11 +5,13 @@
 // that was hidden, a device that was offline — listeners are asked to resynchronise. Coming back
 // online opens a new stream rather than trusting the old one (after a network change it may be
 // silently dead, or have announced events whose reads failed). Client-only: no React.
-import { MEMORY_EVENTS_PATH, parseMemoryEventMessage, SSE_MEMORY_EVENT, SSE_RESYNC_EVENT, type MemoryEventMessage } from './events'
+import { MEMORY_EVENTS_PATH, parseLockedMessage, parseMemoryEventMessage, SSE_LOCKED_EVENT, SSE_MEMORY_EVENT, SSE_RESYNC_EVENT, type MemoryEventMessage } from './events'
 
 export interface LiveListener {
   onEvent(message: MemoryEventMessage): void
   onResync(): void
+  /** Every unlock window of the user closed at `at` (server time, ISO 8601). */
+  onLocked?(at: string): void
 }
 
 const RETRY_MIN_MS = 2_000
@@ -43,6 +45,10 @@ function connect() {
     if (message) each((l) => l.onEvent(message))
   })
   es.addEventListener(SSE_RESYNC_EVENT, () => each((l) => l.onResync()))
+  es.addEventListener(SSE_LOCKED_EVENT, (event) => {
+    const at = parseLockedMessage((event as MessageEvent<string>).data)
+    if (at) each((l) => l.onLocked?.(at))
+  })
   es.addEventListener('error', () => {
     // CONNECTING: the browser retries by itself. CLOSED: it gave up (an error status, e.g.
     // signed out, or a server that was down), so try again later, less and less often.

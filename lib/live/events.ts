@@ -24,6 +24,15 @@ export const MEMORY_EVENTS_CHANNEL = 'mnemo_memory_events'
 /** The SSE event name of a memory event, and of "you may have missed some: reload". */
 export const SSE_MEMORY_EVENT = 'memory'
 export const SSE_RESYNC_EVENT = 'resync'
+/** The SSE event name of "every unlock window of yours was just closed" ({ at }: when). */
+export const SSE_LOCKED_EVENT = 'locked'
+
+/** The NOTIFY payload of "Lock now": the user's every unlock window closed at `at`. */
+export interface LockEvent {
+  user_id: string
+  kind: 'locked'
+  at: string
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -51,4 +60,19 @@ export function parseMemoryEvent(payload: string): MemoryEvent | null {
   const userId = jsonObject(payload)?.user_id
   if (!message || typeof userId !== 'string' || !UUID.test(userId)) return null
   return { user_id: userId, ...message }
+}
+
+/** A lock notification as sent by `publishLockEvent`, or null for anything else. */
+export function parseLockEvent(payload: string): LockEvent | null {
+  const value = jsonObject(payload)
+  const { user_id, kind, at } = value ?? {}
+  if (kind !== 'locked' || typeof user_id !== 'string' || !UUID.test(user_id)) return null
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return null
+  return { user_id, kind, at }
+}
+
+/** An SSE `locked` event's time (ISO 8601), or null when it is not one. */
+export function parseLockedMessage(data: string): string | null {
+  const at = jsonObject(data)?.at
+  return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? at : null
 }

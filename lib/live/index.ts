@@ -3,6 +3,6 @@
 // inside their transaction; each server process LISTENs once and fans out to its server-sent
 // event streams; the timeline fetches the memory through the usual reading rules.
 export { MEMORY_EVENT_KINDS, MEMORY_EVENTS_CHANNEL, type MemoryEvent, type MemoryEventKind, type MemoryEventMessage } from './events'
-export { publishMemoryEvent } from './publish'
+export { publishLockEvent, publishMemoryEvent } from './publish'
 export { subscribeToMemoryEvents, type MemoryEventSubscriber } from './bus'
 export { memoryEventStream, HEARTBEAT_MS, RETRY_MS } from './stream'

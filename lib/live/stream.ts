@@ -1,10 +1,10 @@
 // One user's memory events as a server-sent event stream: `memory` events carrying only
-// { memory_id, kind }, `resync` when events may have been missed (the LISTEN connection dropped,
+// { memory_id, kind }, `locked` { at } when every unlock window of the user closed, `resync` when events may have been missed (the LISTEN connection dropped,
 // or something changed between the caller's last read and this subscription), a comment every
 // 25 s so proxies keep the connection, and a `retry:` hint for the browser's reconnection.
 import { AppError } from '@/lib/errors'
 import { subscribeToMemoryEvents } from './bus'
-import { SSE_MEMORY_EVENT, SSE_RESYNC_EVENT, type MemoryEventMessage } from './events'
+import { SSE_LOCKED_EVENT, SSE_MEMORY_EVENT, SSE_RESYNC_EVENT, type MemoryEventMessage } from './events'
 
 export const HEARTBEAT_MS = 25_000
 export const RETRY_MS = 3_000
@@ -67,6 +67,7 @@ export async function memoryEventStream({ userId, signal, stillAllowed, changedS
         send(`event: ${SSE_MEMORY_EVENT}\ndata: ${JSON.stringify(message)}\n\n`)
       },
       onResync: resync,
+      onLocked: (at) => send(`event: ${SSE_LOCKED_EVENT}\ndata: ${JSON.stringify({ at })}\n\n`),
     })
   } catch (error) {
     close()

@@ -14,6 +14,7 @@ import { getDb } from '@/db'
 import { authChallenges, passkeys, sessions, type Passkey } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
+import { publishLockEvent } from '@/lib/live/publish'
 import type { Principal } from '@/lib/auth/principal'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
@@ -181,11 +182,19 @@ export async function verifyStepUp(principal: Principal, tier: Tier, response: A
   return until
 }
 
-/** "Lock now": closes every unlock window of this session (a password sign-in stays fresh). */
+/**
+ * "Lock now": closes every unlock window of every session of the user — passkey step-ups and the
+ * fresh-sign-in window of confidential — and tells their open pages (the live stream's `locked`
+ * event), so protected content leaves every screen. Signing in or unlocking again reopens them.
+ */
 export async function lockNow(principal: Principal, info: RequestInfo): Promise<void> {
-  if (!principal.sessionId) return
-  await (await getDb()).update(sessions).set({ unlocks: {}, freshAuthAt: sql`least(${sessions.freshAuthAt}, now() - interval '13 hours')` }).where(eq(sessions.id, principal.sessionId))
-  await recordAccess({ userId: principal.user.id, action: 'lock', success: true, ...info })
+  if (principal.kind !== 'session') throw new AppError('forbidden:token', { message: 'Lock from a signed-in session.' })
+  const userId = principal.user.id
+  await (await getDb()).transaction(async (tx) => {
+    await tx.update(sessions).set({ unlocks: {}, freshAuthAt: sql`least(${sessions.freshAuthAt}, now() - interval '13 hours')` }).where(eq(sessions.userId, userId))
+    await publishLockEvent(tx, userId)
+  })
+  await recordAccess({ userId, action: 'lock', success: true, ...info, details: { sessions: 'all' } })
 }
 
 /** Options for signing in with a passkey: discoverable credentials, user verification required. */

@@ -51,6 +51,22 @@ describe('POST /api/v1/memories', () => {
     expect(marked.json.classification.model).toBe('marker')
   })
 
+  it("refuses a capture the offline outbox wrote in another account, and stores nothing", async () => {
+    const writer = await createUser()
+    const other = await createUser()
+    const token = await tokenFor(other)
+    const clientId = randomUUID()
+    const body = { content: 'queued offline by someone else #ultrasecret', client_id: clientId }
+    const refused = await call(capture, 'POST', '/', { token, body, headers: { 'x-mnemo-owner': writer.id } })
+    expect(refused.status).toBe(409)
+    expect(refused.json.error.code).toBe('conflict:owner')
+    const stored = await (await getDb()).select().from(memories).where(eq(memories.clientId, clientId))
+    expect(stored).toHaveLength(0)
+    // Named as its own, the same capture is stored.
+    const own = await call(capture, 'POST', '/', { token, body, headers: { 'x-mnemo-owner': other.id } })
+    expect(own.status).toBe(201)
+  })
+
   it('is idempotent on client_id, even when replays race', async () => {
     const user = await createUser()
     const token = await tokenFor(user)

@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { getDb } from '@/db'
 import { accessLog, sessions } from '@/db/schema'
+import { POST as lock } from '@/app/api/v1/lock/route'
+import { memoryEventStream } from '@/lib/live'
 import { canRead } from '@/lib/memories'
 import { lockNow, stepUpOptions, verifyStepUp } from '@/lib/webauthn'
 import { unlockWithPassword } from '@/lib/webauthn/password-unlock'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
-import { STRONG_PASSWORD } from '../fixtures/http'
-import { sessionFor } from '../fixtures/principal'
+import { call, STRONG_PASSWORD } from '../fixtures/http'
+import { sessionFor, tokenFor } from '../fixtures/principal'
+import { SseReader } from '../fixtures/sse'
 
 setupTestDatabase()
 
@@ -58,6 +61,46 @@ describe('unlocking protected tiers', () => {
     expect(locked.unlocks).toEqual({})
     expect(canRead({ ...stale, session: locked }, 'confidential')).toBe(false)
     expect(canRead({ ...stale, session: locked }, 'secret')).toBe(false)
+  })
+
+  it('"lock now" closes the windows of every session of the user, tells their open pages, and leaves other users alone', async () => {
+    const user = await createUser()
+    const other = await createUser()
+    const soon = () => ({ '3': new Date(Date.now() + 600_000).toISOString(), '4': new Date(Date.now() + 300_000).toISOString() })
+    const here = await sessionFor(user, { unlocks: soon() })
+    const phone = await sessionFor(user, { unlocks: soon() })
+    const stranger = await sessionFor(other, { unlocks: soon() })
+    const stream = await memoryEventStream({ userId: user.id, signal: new AbortController().signal })
+    const reader = new SseReader(stream)
+    await reader.next()
+    const strangerStream = await memoryEventStream({ userId: other.id, signal: new AbortController().signal })
+    const strangerReader = new SseReader(strangerStream)
+    await strangerReader.next()
+
+    await lockNow(here, testInfo())
+    const db = await getDb()
+    const rowOf = async (id: string) => (await db.select().from(sessions).where(eq(sessions.id, id)))[0]
+    for (const session of [here, phone]) {
+      const row = await rowOf(session.sessionId!)
+      expect(row.unlocks).toEqual({})
+      for (const tier of ['confidential', 'secret', 'ultrasecret'] as const) expect(canRead({ ...session, session: row }, tier)).toBe(false)
+    }
+    expect(canRead({ ...stranger, session: await rowOf(stranger.sessionId!) }, 'secret')).toBe(true)
+
+    const event = await reader.next()
+    expect(event?.event).toBe('locked')
+    expect(Date.parse(JSON.parse(event!.data!).at)).toBeGreaterThan(Date.now() - 60_000)
+    await expect(strangerReader.next(500)).rejects.toThrow(/no server-sent event/)
+    await stream.body?.cancel().catch(() => {})
+    await strangerStream.body?.cancel().catch(() => {})
+  })
+
+  it('"lock now" needs a signed-in session, not an API token', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user)
+    const r = await call(lock, 'POST', '/api/v1/lock', { token })
+    expect(r.status).toBe(403)
+    expect(r.json.error.code).toBe('forbidden:token')
   })
 })
 

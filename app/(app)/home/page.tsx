@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import { headers } from 'next/headers'
 import { UnlockBar } from '@/components/security/unlock-bar'
+import { UnlockWatch } from '@/components/security/unlock-watch'
 import { TierTabs } from '@/components/timeline/tier-tabs'
 import { Timeline } from '@/components/timeline/timeline'
 import { requirePageUser } from '@/lib/auth/page'
@@ -31,6 +33,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <div className="flex flex-1 flex-col gap-3">
       <h1 className="sr-only">Timeline{principal.user.name ? `, ${principal.user.name}` : ''}</h1>
       <TierTabs counts={counts} current={tier} renderedAt={renderedAt} />
+      <UnlockWatch state={unlockState(principal)} renderedAt={renderedAt} />
       <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
       <Timeline
         key={tier ?? 'all'}
@@ -44,7 +47,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         hasPasskey={passkeys.length > 0}
         justDeleted={params.deleted && /^[0-9a-f-]{36}$/i.test(params.deleted) ? params.deleted : undefined}
       />
-      <script dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
+      <script nonce={(await headers()).get('x-nonce') ?? undefined} dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>
   )
 }

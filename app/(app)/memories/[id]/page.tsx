@@ -4,14 +4,27 @@ import { notFound } from 'next/navigation'
 import { MemoryActions } from '@/components/capture/memory-actions'
 import { TierBadge } from '@/components/capture/tier-badge'
 import { EditMemory } from '@/components/timeline/edit-memory'
+import { Protected } from '@/components/security/protected'
 import { UnlockBar } from '@/components/security/unlock-bar'
+import { UnlockWatch } from '@/components/security/unlock-watch'
 import { requirePageUser } from '@/lib/auth/page'
 import { dateTime } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 import { getMemory, type PublicMemory } from '@/lib/memories'
+import type { Principal } from '@/lib/auth/principal'
 import { unlockState } from '@/lib/memories/unlock-state'
 
 export const metadata: Metadata = { title: 'Memory' }
+
+function lockedView(principal: Principal) {
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-bold">A locked memory</h1>
+      <p>This memory is in a protected tier. Unlock it to read it.</p>
+      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
+    </div>
+  )
+}
 
 function list(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
@@ -21,19 +34,15 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
   const { id } = await params
   const principal = await requirePageUser(`/memories/${id}`)
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound()
+  // Before reading: a lock committed after this hides what the page shows.
+  const renderedAt = new Date().toISOString()
   let memory: PublicMemory
   try {
     memory = await getMemory(principal, id)
   } catch (error) {
     if (error instanceof AppError && error.kind === 'not_found') notFound()
     if (error instanceof AppError && error.code === 'forbidden:tier') {
-      return (
-        <div className="flex flex-col gap-4">
-          <h1 className="text-2xl font-bold">A locked memory</h1>
-          <p>This memory is in a protected tier. Unlock it to read it.</p>
-          <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
-        </div>
-      )
+      return lockedView(principal)
     }
     throw error
   }
@@ -42,7 +51,8 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
   const places = list(entities.places)
   const organizations = list(entities.organizations)
   const when = (iso: string) => dateTime(iso, principal.user.timezone, 'long')
-  return (
+  // Protected content leaves the screen when its window ends or is locked (see ProtectedViewGuard).
+  const article = (
     <article className="flex flex-col gap-5" aria-labelledby="memory-heading">
       <p>
         <Link href="/home" className="text-sm underline-offset-2 hover:underline">
@@ -92,5 +102,13 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
         </dl>
       </section>
     </article>
+  )
+  return (
+    <>
+      <UnlockWatch state={unlockState(principal)} renderedAt={renderedAt} />
+      <Protected tier={memory.tier} fallback={lockedView(principal)}>
+        {article}
+      </Protected>
+    </>
   )
 }

@@ -3,7 +3,7 @@ import { requestInfo } from '@/lib/http/request-info'
 import { route } from '@/lib/http/route'
 import { lockNow } from '@/lib/webauthn'
 
-/** "Lock now": every protected tier of this session locks again. */
+/** "Lock now": every protected tier of every session of the user locks again. */
 export const POST = route(async (request) => {
   const principal = await authenticate(request)
   await lockNow(principal, requestInfo(request.headers))

@@ -1,0 +1,110 @@
+import { expect, test, type Page } from '@playwright/test'
+import { SettingsPage, SignInPage, SignUpPage } from './pages/auth'
+
+// Issue 22: protected content leaves every open view when its unlock window ends (15 s here:
+// MNEMO_UNLOCK_MINUTES=0.25) or on "Lock now" from any session, and Back/Forward asks the server.
+const USER = { phone: '+1 415 555 0171', password: 'juniper-canyon-violet-29' }
+const SECRET = 'the storage unit code is 7731-Osprey'
+const CONFIDENTIAL = '#confidential my salary review with Dana went badly'
+
+async function addVirtualAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  })
+}
+
+async function capture(page: Page, text: string) {
+  const box = page.getByLabel('What do you want to remember?')
+  await box.fill(text)
+  await box.press('Enter')
+  await expect(box).toHaveValue('')
+}
+
+const secretBubble = (page: Page) => page.locator('[data-testid="memory"][data-tier="secret"]')
+
+test('an unlock window that ends hides the content on every open tab, without a reload', async ({ page, context }) => {
+  test.setTimeout(120_000)
+  await addVirtualAuthenticator(page)
+  await new SignUpPage(page).register(USER)
+  await expect(page).toHaveURL(/\/home$/)
+  await capture(page, SECRET)
+  await new SettingsPage(page).open()
+  await page.getByLabel('Passkey name').fill('Test authenticator')
+  await page.getByRole('button', { name: 'Add a passkey' }).click()
+  await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
+
+  await page.goto('/home')
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(page.getByTestId('unlock-state')).toContainText('secret: open until')
+  await expect(secretBubble(page)).toContainText(SECRET)
+  const second = await context.newPage()
+  await second.goto('/home')
+  await expect(secretBubble(second)).toContainText(SECRET)
+
+  // The 15-second window ends: both tabs hide it and say so, with no reload.
+  for (const tab of [page, second]) {
+    await expect(secretBubble(tab)).toContainText('Locked', { timeout: 25_000 })
+    await expect(tab.getByText(SECRET)).toHaveCount(0)
+    await expect(tab.getByTestId('unlock-state')).toContainText('secret: locked')
+  }
+  // And the server agrees.
+  expect((await page.request.get('/api/v1/memories?tier=secret')).ok()).toBe(true)
+  const listed = (await (await page.request.get('/api/v1/memories?tier=secret')).json()).items as { locked?: boolean }[]
+  expect(listed.every((m) => m.locked)).toBe(true)
+})
+
+test('"Lock now" hides protected content on every tab and every session of the user; Back asks the server again', async ({ browser, page, context }) => {
+  test.setTimeout(120_000)
+  await addVirtualAuthenticator(page)
+  await new SignUpPage(page).register({ ...USER, phone: '+1 415 555 0172' })
+  await expect(page).toHaveURL(/\/home$/)
+  await capture(page, SECRET)
+  await capture(page, CONFIDENTIAL)
+  await new SettingsPage(page).open()
+  await page.getByLabel('Passkey name').fill('Test authenticator')
+  await page.getByRole('button', { name: 'Add a passkey' }).click()
+  await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
+  await page.goto('/home')
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(secretBubble(page)).toContainText(SECRET)
+  const second = await context.newPage()
+  await second.goto('/home')
+  await expect(secretBubble(second)).toContainText(SECRET)
+
+  // Another session of the same user (a password sign-in opens confidential for 12 hours).
+  const laptop = await browser.newContext()
+  const laptopPage = await laptop.newPage()
+  await new SignInPage(laptopPage).signIn('+1 415 555 0172', USER.password)
+  await expect(laptopPage).toHaveURL(/\/home$/)
+  await expect(laptopPage.getByText('my salary review with Dana went badly')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Lock now' }).click()
+  for (const tab of [page, second]) {
+    await expect(tab.getByText(SECRET)).toHaveCount(0)
+    await expect(tab.getByText('my salary review with Dana went badly')).toHaveCount(0)
+    await expect(tab.getByTestId('unlock-state')).toContainText('confidential: locked')
+    await expect(tab.getByTestId('unlock-state')).toContainText('secret: locked')
+  }
+  await expect(laptopPage.getByText('my salary review with Dana went badly')).toHaveCount(0, { timeout: 10_000 })
+  await expect(laptopPage.getByTestId('unlock-state')).toContainText('confidential: locked')
+  await laptop.close()
+
+  // Back/Forward to a protected detail page after a lock asks the server, which says locked.
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(secretBubble(page)).toContainText(SECRET)
+  const detail = await secretBubble(page).getByRole('link', { name: /Details/ }).getAttribute('href')
+  await page.goto(detail!)
+  await expect(page.getByText(SECRET)).toBeVisible()
+  const response = await page.request.get(detail!)
+  expect(response.headers()['cache-control']).toContain('no-store')
+  await page.goto('/settings')
+  expect((await page.request.post('/api/v1/lock')).status()).toBe(204)
+  await page.goBack()
+  await expect(page).toHaveURL(new RegExp(`${detail}$`))
+  await expect(page.getByRole('heading', { name: 'A locked memory' })).toBeVisible()
+  await expect(page.getByText(SECRET)).toHaveCount(0)
+  await page.goForward()
+  await expect(page).toHaveURL(/\/settings$/)
+})

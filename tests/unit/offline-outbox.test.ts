@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { newDeviceKey, open, seal } from '@/lib/offline/device-key'
+import { neverOffline } from '@/lib/offline/never-offline'
+
+// A BIP39 test vector (its checksum holds), and the same words with the last one changed (it does not).
+const SEED = 'legal winner thank year wave sausage worth useful legal winner thank yellow'
+const NOT_A_SEED = 'legal winner thank year wave sausage worth useful legal winner thank thank'
+
+describe('what never waits offline', () => {
+  it('refuses an explicit #ultrasecret at the start or the end, and the ultrasecret chip', () => {
+    expect(neverOffline('#ultrasecret offline wallet seed is in the blue box')).toMatch(/never kept on this device/)
+    expect(neverOffline('vault master password hunter2 #ULTRASECRET')).toMatch(/never kept on this device/)
+    expect(neverOffline('just a note', 'ultrasecret')).toMatch(/never kept on this device/)
+  })
+
+  it('refuses a private key block and a seed phrase whose checksum holds', () => {
+    expect(neverOffline('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----')).toMatch(/private key or a wallet seed/)
+    expect(neverOffline(`my wallet words: ${SEED}`)).toMatch(/private key or a wallet seed/)
+    expect(neverOffline(`1. ${SEED.split(' ').join(', ')}`)).toMatch(/private key or a wallet seed/)
+  })
+
+  it('queues everything else, protected tiers included (sealed)', () => {
+    expect(neverOffline('bought lemons, #ultrasecret is just a word in the middle here')).toBeNull()
+    expect(neverOffline(NOT_A_SEED)).toBeNull()
+    expect(neverOffline('my card is 4111 1111 1111 1111', 'secret')).toBeNull()
+    expect(neverOffline('#secret the storage unit code is 5512')).toBeNull()
+  })
+})
+
+describe('the device key', () => {
+  it('seals content so no plaintext is stored, and opens it only for the same record', async () => {
+    const key = await newDeviceKey()
+    const sealed = await seal(key, 'user-a', 'client-1', { content: 'offline note: zebracorn', tier: 'secret' })
+    expect(Buffer.from(sealed.data).includes(Buffer.from('zebracorn'))).toBe(false)
+    expect(await open(key, 'user-a', 'client-1', sealed.iv, sealed.data)).toEqual({ content: 'offline note: zebracorn', tier: 'secret' })
+    // Moved to another user's or another capture's record, it does not open.
+    expect(await open(key, 'user-b', 'client-1', sealed.iv, sealed.data)).toBeNull()
+    expect(await open(key, 'user-a', 'client-2', sealed.iv, sealed.data)).toBeNull()
+    expect(await open(await newDeviceKey(), 'user-a', 'client-1', sealed.iv, sealed.data)).toBeNull()
+  })
+
+  it('cannot be read out by script', async () => {
+    const key = await newDeviceKey()
+    expect(key.extractable).toBe(false)
+    await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow()
+  })
+})
