@@ -34,7 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <h1 className="sr-only">Timeline{principal.user.name ? `, ${principal.user.name}` : ''}</h1>
       <TierTabs counts={counts} current={tier} renderedAt={renderedAt} />
       <UnlockWatch state={unlockState(principal)} renderedAt={renderedAt} />
-      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
+      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} hasPasskey={passkeys.length > 0} />
       <Timeline
         key={tier ?? 'all'}
         userId={principal.user.id}
