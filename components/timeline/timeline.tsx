@@ -14,6 +14,7 @@ import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
 import { DeletedContext, UndoDelete } from './undo-delete'
 import { useMemoryEvents } from './use-memory-events'
+import { useOnline } from './use-online'
 
 interface Props {
   userId: string
@@ -64,6 +65,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   const unread = useRef(new Set<string>())
   const stickToBottom = useRef(false)
   const [undoId, setUndoId] = useState<string | null>(justDeleted ?? null)
+  const online = useOnline()
 
   const reads = useRef(0)
   // Reads of the outbox can finish out of order; only the latest one may set the list.
@@ -235,6 +237,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   }, [items, older, live, queued, inFlight, timeZone])
 
   const empty = groups.length === 0
+  const queuedIds = useMemo(() => new Set(queued.map((q) => q.client_id)), [queued])
 
   return (
     <HasPasskeyContext.Provider value={hasPasskey}>
@@ -268,7 +271,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
                   entry.kind === 'memory' ? (
                     <Bubble key={entry.memory.id} memory={entry.memory} timeZone={timeZone} />
                   ) : (
-                    <PendingBubble key={entry.item.client_id} item={entry.item} timeZone={timeZone} onDiscard={() => discard(entry.item.client_id).then(refreshQueue)} />
+                    <PendingBubble key={entry.item.client_id} item={entry.item} timeZone={timeZone} waiting={!online || queuedIds.has(entry.item.client_id)} onDiscard={() => discard(entry.item.client_id).then(refreshQueue)} />
                   ),
                 )}
               </ul>
