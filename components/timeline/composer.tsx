@@ -6,6 +6,7 @@ import { captureAction, type CaptureOutcome } from '@/app/(app)/home/actions'
 import { IDLE, type ActionResult } from '@/lib/http/action-result'
 import { enqueue, OfflineRefusal, SYNC_TAG, type QueuedCapture } from '@/lib/offline/outbox'
 import { TIERS, type Tier } from '@/lib/tiers'
+import { SuggestedMove } from './suggested-move'
 import { useOnline } from './use-online'
 
 interface Props {
@@ -159,6 +160,7 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
         result.status === 'ok' && (
           <p role="status" className="text-sm text-slate-700 dark:text-slate-300" data-testid="capture-status">
             {result.message} {result.data?.reasoning}
+            {result.data?.suggested_tier && <SuggestedMove key={result.data.id} id={result.data.id} tier={result.data.suggested_tier} />}
           </p>
         )
       )}

@@ -25,6 +25,7 @@ import { effectivePreferences } from '@/lib/accounts/preferences'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal'
 import { classify, type Classification } from '@/lib/classify'
+import { THRESHOLDS } from '@/lib/classify/schema'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { publishMemoryEvent } from '@/lib/live/publish'
@@ -68,6 +69,8 @@ export interface CaptureResult {
   classification: Classification | null
   /** false when the client id was seen before and the first memory is returned. */
   created: boolean
+  /** A more protective tier the classifier is sure of, when the writer forced a lower one. */
+  suggestedTier?: Tier
 }
 
 /** Stores a new memory; replaying a `client_id` returns the first one (even under a race). */
@@ -114,7 +117,9 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
       if (!existing) throw new AppError('conflict:memory', { message: 'This capture is being stored by another request; retry.' })
       return { memory: await view(tx, principal, existing), classification: null, created: false }
     }
-    return { memory: await view(tx, principal, inserted), classification, created: true }
+    // Forced below what the classifier is sure of (past its own threshold): offer the move.
+    const sure = input.tier && TIER_LEVEL[classification.tier] > TIER_LEVEL[input.tier] && classification.confidence >= THRESHOLDS[classification.tier]
+    return { memory: await view(tx, principal, inserted), classification, created: true, ...(sure ? { suggestedTier: classification.tier } : {}) }
   })
 }
 
