@@ -123,6 +123,16 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     [showLive, tier],
   )
 
+  // A fresh render of the page (after an unlock, a move, a refresh) is newer than what live
+  // events said of the memories it holds: a memory read while locked must not stay locked.
+  // (State adjusted while rendering, as React documents for a prop change.)
+  const [seenItems, setSeenItems] = useState(items)
+  if (items !== seenItems) {
+    setSeenItems(items)
+    const fresh = new Set(items.map((m) => m.id))
+    if ([...live.keys()].some((id) => fresh.has(id))) setLive(new Map([...live].filter(([id]) => !fresh.has(id))))
+  }
+
   // The address named the deleted memory only to offer its undo once; a reload should not.
   useEffect(() => {
     if (justDeleted) window.history.replaceState(null, '', window.location.pathname + (tier ? `?tier=${tier}` : ''))

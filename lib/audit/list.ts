@@ -39,14 +39,17 @@ export type PublicAccessEntry = ReturnType<typeof publicAccessEntry>
 /** One row of the log as shown: `count` events alike in a row, from `first_at` to `at`. */
 export type AccessGroup = PublicAccessEntry & { count: number; first_at: string }
 
-/** Collapses neighbouring entries (newest first) of the same action, tier, outcome, device and address. */
+/** Collapses neighbouring entries (newest first) of the same action, tier and outcome from one place (an unknown place joins any). */
 export function groupAccessEntries(entries: PublicAccessEntry[]): AccessGroup[] {
   const groups: AccessGroup[] = []
+  const same = (a: string | null, b: string | null) => a === null || b === null || a === b
   for (const e of entries) {
     const last = groups[groups.length - 1]
-    if (last && last.action === e.action && last.tier === e.tier && last.success === e.success && last.device === e.device && last.ip === e.ip) {
+    if (last && last.action === e.action && last.tier === e.tier && last.success === e.success && same(last.ip, e.ip) && same(last.device, e.device)) {
       last.count++
       last.first_at = e.at
+      last.ip ??= e.ip
+      last.device ??= e.device
     } else {
       groups.push({ ...e, count: 1, first_at: e.at })
     }

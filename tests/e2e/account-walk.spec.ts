@@ -35,6 +35,7 @@ test('settings: an empty password change asks for it; a revoked token leaves; th
   await page.setViewportSize(PHONE)
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await new SignUpPage(page).register({ phone: '+1 415 555 0151', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.send('My salary review is on Monday and I am nervous')
   // Ordinary page views read the confidential memory again and again.
@@ -81,6 +82,7 @@ test('sign-in: a refused passkey speaks of the passkey and the old error goes wh
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
   })
   await new SignUpPage(page).register({ phone: '+1 415 555 0154', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const settings = new SettingsPage(page)
   await settings.open()
   await page.getByLabel('Passkey name').fill('Old laptop')
@@ -118,6 +120,7 @@ test('the pages promise only what exists', async ({ page }) => {
   await page.goto('/sign-up')
   await expect(page.locator('body')).not.toContainText(/Digests and reminders/i)
   await new SignUpPage(page).register({ phone: '+1 415 555 0152', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await page.goto('/settings')
   await expect(page.locator('main')).not.toContainText(/push notification|Daily digest/i)
   await page.goto('/search?q=anything')
@@ -128,6 +131,7 @@ test('the pages promise only what exists', async ({ page }) => {
 test('search: a tag alone lists its memories; an exact word is labelled words; no lowercase word becomes a person', async ({ page }) => {
   await page.setViewportSize(PHONE)
   await new SignUpPage(page).register({ phone: '+1 415 555 0153', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.send('Dinner with my sister and her kids')
   await timeline.send('journal: jo and i walked to the market, then wrote for an hour')

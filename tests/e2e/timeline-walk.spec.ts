@@ -14,6 +14,7 @@ test('without a passkey, a secret bubble says so and adds one in place; then it 
   await page.goto('/sign-up')
   await expect(page.getByText('Secret and ultrasecret memories open only with a passkey')).toBeVisible()
   await new SignUpPage(page).register({ phone: '+1 415 555 0141', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.box.fill('the alarm code for the studio is 4417-Lynx')
   await timeline.box.press('Enter')
@@ -39,6 +40,7 @@ for (const [name, viewport, theme, phone] of [
     await page.setViewportSize(viewport)
     await page.emulateMedia({ colorScheme: theme })
     await new SignUpPage(page).register({ phone, password: PASSWORD })
+    await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
     const timeline = new TimelinePage(page)
     for (let i = 1; i <= 5; i++) await timeline.send(`Walked to the harbour, day ${i}`)
 
@@ -95,7 +97,8 @@ for (const [name, viewport, theme, phone] of [
 
 test('on a phone the tier tabs all show, and no day chip sits over the bubbles', async ({ page }) => {
   await page.setViewportSize(PHONE)
-  await new SignUpPage(page).register({ phone: '+1 415 555 0144', password: PASSWORD })
+  await new SignUpPage(page).register({ phone: '+1 415 555 0146', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.send('Met Ravi for coffee by the canal')
   for (const tab of ['All', 'chronological', 'general', 'confidential', 'secret', 'ultrasecret']) {

@@ -12,6 +12,7 @@ for (const [name, viewport, theme, phone] of [
     await page.setViewportSize(viewport)
     await page.emulateMedia({ colorScheme: theme })
     await new SignUpPage(page).register({ phone, password: PASSWORD })
+    await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
     const timeline = new TimelinePage(page)
     await expect(page).toHaveURL(/\/home$/)
     await timeline.send('Repainted the garden fence green')
@@ -50,6 +51,7 @@ for (const [name, viewport, theme, phone] of [
 test('a delete on a Details page returns to the timeline with the same undo, not a 404', async ({ page }) => {
   await page.setViewportSize(PHONE)
   await new SignUpPage(page).register({ phone: '+1 415 555 0133', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.send('Dentist moved to Thursday at 3')
   const bubble = await timeline.actions('Dentist')
@@ -72,6 +74,7 @@ test('offline, moving or deleting is refused inline and the page stays; the box 
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
   await new SignUpPage(page).register({ phone: '+1 415 555 0134', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.send('Plant the tulip bulbs before the frost')
   await expect(page.getByTestId('offline-notice')).toHaveCount(0)

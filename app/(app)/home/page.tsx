@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requestInfo } from '@/lib/http/request-info'
 import { headers } from 'next/headers'
 import { UnlockBar } from '@/components/security/unlock-bar'
 import { UnlockWatch } from '@/components/security/unlock-watch'
@@ -25,7 +26,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Before reading: whatever commits after this, the live stream announces.
   const renderedAt = new Date().toISOString()
   const [{ items, next_cursor }, counts, passkeys] = await Promise.all([
-    listMemories(principal, { limit: TIMELINE_PAGE, tiers: tier ? [tier] : undefined }),
+    listMemories(principal, { limit: TIMELINE_PAGE, tiers: tier ? [tier] : undefined }, requestInfo(await headers())),
     countReadableMemories(principal),
     listPasskeys(principal.user.id),
   ])

@@ -29,7 +29,8 @@ export class TimelinePage {
   async send(text: string) {
     await this.box.fill(text)
     await this.box.press('Enter')
-    await expect(this.memory(text.slice(0, 40))).toHaveCount(1)
+    // The first capture of a fresh server loads the classifier: give it time.
+    await expect(this.memory(text.slice(0, 40))).toHaveCount(1, { timeout: 20_000 })
   }
 
   /** Opens a bubble's one "Actions" control and returns the bubble. */
