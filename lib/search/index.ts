@@ -209,7 +209,9 @@ export function serverTiming(timings: SearchTimings): string {
  */
 function matchedBy(ranks: Partial<Record<MatchKind, number>>, corrected: boolean): MatchKind[] {
   const words = ranks.fts !== undefined
-  const typo = ranks.fuzzy !== undefined && (corrected || !words)
-  const meaning = ranks.semantic !== undefined && !words && !typo
+  const meaningOnly = ranks.semantic !== undefined && !words
+  // Trigrams alone, with no word corrected and no meaning to say: still the reason it is here.
+  const typo = ranks.fuzzy !== undefined && (corrected || (!words && !meaningOnly))
+  const meaning = meaningOnly
   return (['fts', 'fuzzy', 'semantic'] as const).filter((k) => (k === 'fts' ? words : k === 'fuzzy' ? typo : meaning))
 }
