@@ -28,7 +28,7 @@ test('sign-up names every mistake at once and keeps what was typed (phone)', asy
   await expect(page.getByLabel('Name (optional)')).toHaveValue('Ines')
   await expect(page.getByLabel('Email (optional, for password resets)')).toHaveValue('ines@')
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('')
-  await page.screenshot({ path: 'test-results/screens/sign-up-errors-phone.png', fullPage: true })
+  await page.screenshot({ path: '.data/screens/sign-up-errors-phone.png', fullPage: true })
 })
 
 test('settings: an empty password change asks for it; a revoked token leaves; the access log folds and fits a phone', async ({ page, context }) => {
@@ -63,7 +63,7 @@ test('settings: an empty password change asks for it; a revoked token leaves; th
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   const box = (await log.boundingBox())!
   expect(box.x + box.width).toBeLessThanOrEqual(390)
-  await page.screenshot({ path: 'test-results/screens/access-log-phone.png', fullPage: true })
+  await page.screenshot({ path: '.data/screens/access-log-phone.png', fullPage: true })
   await page.getByLabel('Show').selectOption('account')
   await page.getByRole('button', { name: 'Apply' }).click()
   await expect(page).toHaveURL(/log=account/)
@@ -107,7 +107,7 @@ test('sign-in: a refused passkey speaks of the passkey and the old error goes wh
   await expect(page.getByRole('button', { name: 'Waiting for your passkey…' })).toBeVisible()
   await expect(refused).toHaveCount(0)
   await expect(refused).toBeVisible()
-  await page.screenshot({ path: 'test-results/screens/passkey-refused-desktop.png', fullPage: true })
+  await page.screenshot({ path: '.data/screens/passkey-refused-desktop.png', fullPage: true })
 
   await page.goto('/forgot-password')
   await page.getByRole('link', { name: 'Back to sign in' }).click()
@@ -140,7 +140,7 @@ test('search: a tag alone lists its memories; an exact word is labelled words; n
   await page.goto(`/search?tag=${tag}`)
   await expect(page.getByTestId('search-hit').filter({ hasText: 'Dinner with my sister' })).toHaveCount(1)
   await expect(page.getByTestId('search-status')).toContainText('the filters')
-  await page.screenshot({ path: 'test-results/screens/search-tag-only-phone.png', fullPage: true })
+  await page.screenshot({ path: '.data/screens/search-tag-only-phone.png', fullPage: true })
 
   await page.goto('/search?q=sister')
   await expect(page.getByTestId('search-hit').first().getByTestId('matched-by')).toHaveText('words')

@@ -49,8 +49,8 @@ export class TimelinePage {
     return this.page.getByTestId('undo-delete')
   }
 
-  /** A full-page screenshot under test-results/screens, for a person to look at. */
+  /** A full-page screenshot under .data/screens (kept between runs; test-results is emptied at each start), for a person to look at. */
   async shot(name: string) {
-    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })
+    await this.page.screenshot({ path: `.data/screens/${name}.png`, fullPage: true })
   }
 }
