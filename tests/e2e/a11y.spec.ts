@@ -25,7 +25,8 @@ for (const theme of ['light', 'dark'] as const) {
     await box.press('Enter')
     await box.fill('my bank PIN is 4821')
     await box.press('Enter')
-    await expect(page.getByTestId('memory')).toHaveCount(2)
+    // The first capture of a fresh server loads the classifier.
+    await expect(page.getByTestId('memory')).toHaveCount(2, { timeout: 20_000 })
     expect(await seriousViolations(page), '/home').toEqual([])
     await page.goto('/search')
     await page.getByLabel('Search your memories').fill('lunch')
