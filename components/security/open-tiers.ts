@@ -3,7 +3,7 @@
 // rendered on the server reports here, a timer closes each tier when its window ends, and a
 // `locked` event (every window of the user closed, from any tab or device) closes them all.
 // Until a page has reported, the server's rendering stands. Content of a closed tier leaves the
-// screen at once; the caller then asks the server again (router.refresh).
+// screen at once; when a timer or a lock closed it, listeners then ask the server again.
 import { useSyncExternalStore } from 'react'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 
@@ -46,7 +46,8 @@ export function reportUnlockState(state: UnlockState, renderedAt: string) {
   reportedAt = at
   known = true
   until = { confidential: Date.parse(state.confidential ?? '') || 0, secret: Date.parse(state.secret ?? '') || 0, ultrasecret: Date.parse(state.ultrasecret ?? '') || 0 }
-  recompute()
+  // A page's own report is the server's current view: nothing to ask again.
+  recompute(false)
 }
 
 /** Every window of the user closed at `at` (server time): nothing rendered before it stays open. */

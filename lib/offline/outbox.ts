@@ -237,6 +237,7 @@ const NOTHING: ReplayResult = { sent: 0, refused: 0, interrupted: false }
  * One sender at a time per browser (Web Locks where available).
  */
 export async function replay(userId?: string, fetcher: typeof fetch = fetch): Promise<ReplayResult> {
+  if ((await countQueued()) === 0) return NOTHING
   const who = await sessionUser(fetcher)
   if (who === undefined) return { ...NOTHING, interrupted: true }
   if (who === null || (userId && userId !== who)) return NOTHING

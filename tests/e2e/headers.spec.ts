@@ -16,7 +16,7 @@ test('pages carry the security headers, and every script has the nonce of its re
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
   })
   await new SignUpPage(page).register({ phone: '+1 415 555 0181', password: 'orchid-tundra-kettle-52' })
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   for (const path of ['/home', '/settings', '/search', '/sign-in', '/~offline', '/']) {
     const response = await page.request.get(path)
     const headers = response.headers()
@@ -50,10 +50,11 @@ test('another origin cannot frame the app, even with the person signed in', asyn
     if (request.url === '/inner') return void response.end('<h1>framed fine</h1>')
     response.end(`<h1>framing page</h1><iframe id="own" src="/inner"></iframe><iframe id="app" src="http://localhost:${appPort}/settings"></iframe>`)
   })
-  await new Promise<void>((resolve) => framer.listen(appPort + 1, '127.0.0.1', resolve))
+  // Another origin: 127.0.0.1 on a free port of its own.
+  await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve))
   try {
     await new SignUpPage(page).register({ phone: '+1 415 555 0182', password: 'marble-sparrow-clover-64' })
-    await expect(page).toHaveURL(/\/home$/)
+    await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
     const refused = page.waitForEvent('console', { predicate: (m) => /frame-ancestors|Refused to frame/i.test(m.text()), timeout: 10_000 }).catch(() => null)
     await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`)
     // Framing works in general (the page's own frame shows)...
@@ -70,7 +71,7 @@ test('another origin cannot frame the app, even with the person signed in', asyn
 
 test('a server action with a forged Origin and X-Forwarded-Host is refused', async ({ page }) => {
   await new SignUpPage(page).register({ phone: '+1 415 555 0183', password: 'copper-lagoon-thimble-47' })
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   // Record a real capture action as the browser sends it.
   const sent = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']))
   const box = page.getByLabel('What do you want to remember?')

@@ -39,7 +39,7 @@ async function memoriesOf(page: Page): Promise<string[]> {
 test('captures queued offline by one account are sealed, never sent with another account, and shown only to their owner', async ({ browser, page, context }) => {
   test.setTimeout(150_000)
   await new SignUpPage(page).register(A)
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await waitForServiceWorker(page)
 
   await context.setOffline(true)
@@ -48,7 +48,7 @@ test('captures queued offline by one account are sealed, never sent with another
   const ultra = '#ultrasecret offline wallet seed is in the blue tin'
   await box.fill(ultra)
   await box.press('Enter')
-  await expect(page.getByRole('alert')).toContainText('never kept on this device')
+  await expect(page.locator('#content-error')).toContainText('never kept on this device')
   await expect(box).toHaveValue(ultra)
   await expect(page.getByTestId('pending-memory')).toHaveCount(0)
 
@@ -56,8 +56,8 @@ test('captures queued offline by one account are sealed, never sent with another
   await box.press('Enter')
   await expect(page.getByTestId('pending-memory')).toHaveCount(1)
   // On disk it is ciphertext: neither the text nor the refused one is there.
+  await expect.poll(() => outboxOnDisk(page)).toContain('"client_id"')
   const disk = await outboxOnDisk(page)
-  expect(disk).toContain('"client_id"')
   expect(disk).not.toContain('pelican')
   expect(disk).not.toContain('wallet')
 
@@ -77,7 +77,7 @@ test('captures queued offline by one account are sealed, never sent with another
 
   // B signs in on the same browser: A's capture is neither sent into B's account nor shown to B.
   await new SignUpPage(page).register(B)
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await waitForServiceWorker(page)
   await page.waitForTimeout(3_000)
   expect(await memoriesOf(page)).toEqual([])
@@ -90,7 +90,8 @@ test('captures queued offline by one account are sealed, never sent with another
   await expect(page.getByTestId('others-waiting')).toContainText('1 capture waits on this device for an account that is not signed in here')
   await expect(page.getByText('pelican harbour')).toHaveCount(0)
   await context.setOffline(false)
-  await expect(page).toHaveURL(/\/home$/, { timeout: 15_000 })
+  await expect(page.getByRole('heading', { name: 'You are offline' })).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.getByLabel('What do you want to remember?')).toBeVisible()
 
   // Signed out, the offline page shows no one's text.
   await new SettingsPage(page).open()
@@ -105,7 +106,7 @@ test('captures queued offline by one account are sealed, never sent with another
 
   // A signs in again here: the capture reaches A's account, once.
   await new SignInPage(page).signIn(A.phone, A.password)
-  await expect(page).toHaveURL(/\/home$/)
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await expect(page.getByTestId('memory').filter({ hasText: 'pelican harbour note written offline by A' })).toHaveCount(1, { timeout: 15_000 })
   expect((await memoriesOf(page)).filter((c) => c.includes('pelican'))).toHaveLength(1)
   expect(await memoriesOf(otherPage)).toContain('pelican harbour note written offline by A')
