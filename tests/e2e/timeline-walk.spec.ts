@@ -23,7 +23,9 @@ test('without a passkey, a secret bubble says so and adds one in place; then it 
   await expect(page.getByTestId('unlock-needs-passkey')).toBeVisible()
   await timeline.shot('no-passkey-bubble-phone')
   await secret.getByRole('button', { name: 'Add a passkey' }).click()
-  await expect(secret.getByRole('status')).toContainText('Passkey added')
+  // With a passkey the bubble reads as any locked one, and the unlock bar offers the unlock.
+  await expect(secret.getByTestId('needs-passkey')).toHaveCount(0)
+  await expect(secret).toContainText('Locked. Unlock the secret tier to read it.')
   await expect(page.getByTestId('unlock-needs-passkey')).toHaveCount(0)
   await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
   await expect(timeline.memories.last()).toContainText('4417-Lynx')
