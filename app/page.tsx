@@ -8,9 +8,9 @@ export default function LandingPage() {
         <p className="text-sm font-semibold tracking-widest text-slate-500 uppercase dark:text-slate-400">mnemo</p>
         <h1 className="text-4xl font-bold tracking-tight">Your memory, kept private.</h1>
         <p className="text-lg text-slate-600 dark:text-slate-300">
-          Send yourself short messages from the app, Telegram or WhatsApp. mnemo sorts each one into a
-          security tier, encrypts what is personal, unlocks your secrets only with your passkey, and turns
-          every day into a digest you can search by words, typos or meaning.
+          Send yourself short messages from the app, online or offline. mnemo sorts each one into a
+          security tier, encrypts what is personal, unlocks your secrets only with your passkey, and
+          lets you search what you wrote by words, typos or meaning.
         </p>
         <div className="flex gap-3">
           <Link

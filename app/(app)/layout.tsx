@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { InstallPrompt } from '@/components/pwa/install-prompt'
+import { SkipLink } from '@/components/ui/skip-link'
 import { SignOutButton } from '@/components/pwa/sign-out-button'
 import { ProtectedViewGuard } from '@/components/security/protected-view-guard'
 import { signOutAction } from './actions'
@@ -15,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const unread = await countUnread({ userId: user.id })
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col">
+      <SkipLink />
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <Link href="/home" className="font-semibold tracking-widest uppercase">
           mnemo
@@ -39,7 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton userId={user.id} action={signOutAction} />
         </nav>
       </header>
-      <main className="flex flex-1 flex-col gap-8 px-4 pt-4 pb-6">{children}</main>
+      <main id="main" tabIndex={-1} className="flex flex-1 flex-col gap-8 px-4 pt-4 pb-6 focus:outline-none">{children}</main>
       <ProtectedViewGuard />
     </div>
   )

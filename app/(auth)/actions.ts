@@ -7,7 +7,6 @@ import { z } from 'zod'
 import { signIn } from '@/auth'
 import { confirmEmail } from '@/lib/accounts/contact'
 import { registerUser } from '@/lib/accounts/register'
-import { registerSchema } from '@/lib/accounts/schema'
 import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset'
 import { parseSignInCode, SIGN_IN_MESSAGES } from '@/lib/auth/sign-in-codes'
 import { actionError, echo } from '@/lib/http/action-error'
@@ -27,14 +26,18 @@ function text(form: FormData, name: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined
 }
 
+const PASSKEY_REFUSED = 'That passkey did not sign you in. Try again, or use your phone number or email and password.'
+
 async function signInWith(identifier: string, password: string, next: string): Promise<ActionResult> {
   return runSignIn('credentials', { identifier, password }, next, { identifier })
 }
 
 /** The passkey ceremony's answer, handed to Auth.js's "passkey" provider. */
 export async function passkeySignInAction(response: string, next: string): Promise<ActionResult> {
-  if (typeof response !== 'string' || response.length > 16_384) return { status: 'error', code: 'auth:invalid', message: SIGN_IN_MESSAGES.invalid }
-  return runSignIn('passkey', { response }, safeNext(next), {})
+  if (typeof response !== 'string' || response.length > 16_384) return { status: 'error', code: 'auth:invalid', message: PASSKEY_REFUSED }
+  const result = await runSignIn('passkey', { response }, safeNext(next), {})
+  // No phone, email or password was typed: a refused passkey says so in its own words.
+  return result.status === 'error' && result.code === 'auth:invalid' ? { ...result, message: PASSKEY_REFUSED } : result
 }
 
 async function runSignIn(provider: string, fields: Record<string, string>, next: string, values: Record<string, string>): Promise<ActionResult> {
@@ -68,22 +71,11 @@ export async function signInAction(_prev: ActionResult, form: FormData): Promise
 
 export async function signUpAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   try {
-    const input = parseWith(
-      registerSchema,
-      {
-        phone: text(form, 'phone') ?? '',
-        password: (form.get('password') as string | null) ?? '',
-        name: text(form, 'name'),
-        email: text(form, 'email'),
-        timezone: text(form, 'timezone'),
-      },
-      'register',
-    )
-    if (input.password !== form.get('confirm')) {
-      throw new AppError('bad_request:register', { message: 'The passwords do not match.', fieldErrors: { confirm: ['Does not match the password.'] } })
-    }
-    const user = await registerUser(input, requestInfo(await headers()))
-    return signInWith(user.phone, input.password, '/home')
+    const password = (form.get('password') as string | null) ?? ''
+    const raw = { phone: text(form, 'phone') ?? '', password, name: text(form, 'name'), email: text(form, 'email'), timezone: text(form, 'timezone') }
+    const confirm = (form.get('confirm') as string | null) ?? ''
+    const user = await registerUser(raw, requestInfo(await headers()), { confirm })
+    return signInWith(user.phone, password, '/home')
   } catch (error) {
     return actionError(error, 'sign-up', echo(form, 'phone', 'name', 'email', 'timezone'))
   }

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useActionState } from 'react'
 import { forgotPasswordAction } from '@/app/(auth)/actions'
 import { Button } from '@/components/ui/button'
@@ -18,6 +19,12 @@ export function ForgotPasswordForm() {
       <Button type="submit" disabled={pending}>
         {pending ? 'Sending…' : 'Send me a reset link'}
       </Button>
+      <p className="text-sm">
+        Remembered it?{' '}
+        <Link href="/sign-in" className="underline underline-offset-2">
+          Back to sign in
+        </Link>
+      </p>
     </form>
   )
 }

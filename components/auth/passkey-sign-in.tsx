@@ -9,9 +9,10 @@ import { FormMessage } from '@/components/ui/form-message'
 export function PasskeySignIn({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null)
   const [pending, start] = useTransition()
-  const signIn = () =>
+  const signIn = () => {
+    // Outside the transition: its updates wait for the ceremony, and the old error would stay.
+    setError(null)
     start(async () => {
-      setError(null)
       try {
         const options = await fetch('/api/v1/auth/passkey', { method: 'POST' })
         if (!options.ok) throw new Error(((await options.json()) as { error?: { message?: string } }).error?.message ?? 'Passkey sign-in is unavailable.')
@@ -19,9 +20,11 @@ export function PasskeySignIn({ next }: { next?: string }) {
         const result = await passkeySignInAction(JSON.stringify(response), next ?? '/home')
         if (result.status === 'error') setError(result.message)
       } catch (e) {
-        setError(e instanceof Error ? e.message : 'Passkey sign-in did not work.')
+        // The browser's own words ("The operation either timed out or was not allowed") help no one.
+        setError(e instanceof Error && e.name === 'NotAllowedError' ? 'The passkey was not used (cancelled or timed out). Try again.' : e instanceof Error ? e.message : 'Passkey sign-in did not work.')
       }
     })
+  }
   return (
     <div className="flex flex-col gap-2">
       <Button type="button" variant="secondary" disabled={pending} onClick={signIn}>

@@ -24,7 +24,10 @@ export function SignUpForm() {
       <Field label="Email (optional, for password resets)" name="email" type="email" autoComplete="email" errors={fields.email} defaultValue={values.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required errors={fields.password} hint="At least 8 characters; a phrase of unrelated words is best." />
       <Field label="Repeat the password" name="confirm" type="password" autoComplete="new-password" required errors={fields.confirm} />
-      <Field label="Time zone" name="timezone" key={timezone} defaultValue={values.timezone ?? timezone} errors={fields.timezone} hint="Digests and reminders follow it." />
+      <Field label="Time zone" name="timezone" key={timezone} defaultValue={values.timezone ?? timezone} errors={fields.timezone} hint="Dates and times on your timeline follow it." />
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Secret and ultrasecret memories open only with a passkey (your fingerprint, face or device PIN). You can add one as soon as your account exists.
+      </p>
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating your vault…' : 'Create account'}
       </Button>

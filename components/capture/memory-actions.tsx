@@ -1,21 +1,33 @@
 'use client'
 
-import { useState, useTransition } from 'react'
-import { deleteMemoryAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
+import { useRouter } from 'next/navigation'
+import { useContext, useState, useTransition } from 'react'
+import { deleteMemoryAction, moveMemoryAction } from '@/app/(app)/home/actions'
+import { DeletedContext } from '@/components/timeline/undo-delete'
 import type { ActionResult } from '@/lib/http/action-result'
 import { TIERS, type Tier } from '@/lib/tiers'
+import { runAction } from './run-action'
 
-/** Move to another tier (which teaches the classifier), and delete with undo. */
+/**
+ * Move to another tier (which teaches the classifier) and delete. A delete hands over to the
+ * timeline's "Undo": in place when the timeline is the page, else by going back to it. Offline,
+ * an action is refused inline and nothing is sent.
+ */
 export function MemoryActions({ id, tier }: { id: string; tier: Tier }) {
+  const router = useRouter()
+  const onDeleted = useContext(DeletedContext)
   const [result, setResult] = useState<ActionResult | null>(null)
-  const [deleted, setDeleted] = useState(false)
   const [pending, startTransition] = useTransition()
-  const run = (work: () => Promise<ActionResult>, after?: (ok: boolean) => void) =>
+  const run = (work: () => Promise<ActionResult>, after?: () => void) =>
     startTransition(async () => {
-      const r = await work()
+      const r = await runAction(work)
       setResult(r)
-      after?.(r.status === 'ok')
+      if (r.status === 'ok') after?.()
     })
+  const deleted = () => {
+    if (onDeleted) onDeleted(id)
+    else router.push(`/home?deleted=${id}`)
+  }
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label className="sr-only" htmlFor={`move-${id}`}>
@@ -35,17 +47,11 @@ export function MemoryActions({ id, tier }: { id: string; tier: Tier }) {
           </option>
         ))}
       </select>
-      {deleted ? (
-        <button type="button" className="underline" disabled={pending} onClick={() => run(() => restoreMemoryAction(id), (ok) => ok && setDeleted(false))}>
-          Undo delete
-        </button>
-      ) : (
-        <button type="button" className="underline" disabled={pending} onClick={() => run(() => deleteMemoryAction(id), (ok) => ok && setDeleted(true))}>
-          Delete
-        </button>
-      )}
+      <button type="button" className="underline" disabled={pending} onClick={() => run(() => deleteMemoryAction(id), deleted)}>
+        Delete
+      </button>
       {result && result.status !== 'idle' && (
-        <span role="status" className={result.status === 'ok' ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
+        <span role={result.status === 'ok' ? 'status' : 'alert'} className={result.status === 'ok' ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
           {'message' in result ? result.message : ''}
         </span>
       )}

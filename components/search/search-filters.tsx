@@ -1,11 +1,13 @@
 'use client'
 
 import { useState } from 'react'
-import { activeFilterCount, EMPTY_SEARCH, SOURCES, type SearchProblems, type SearchState, type Source } from '@/app/(app)/search/params'
+import { activeFilterCount, EMPTY_SEARCH, type SearchProblems, type SearchState, type Source } from '@/app/(app)/search/params'
 import { Button } from '@/components/ui/button'
 import { TIERS } from '@/lib/tiers'
 
 const SOURCE_LABEL: Record<Source, string> = { app: 'App', api: 'API', telegram: 'Telegram', whatsapp: 'WhatsApp', import: 'Import' }
+/** Sources offered as filters: the ones that exist today (Telegram and WhatsApp bring their chips when they land). */
+const OFFERED_SOURCES: Source[] = ['app', 'api']
 /** Tag chips offered at once; the rest are suggestions of the tag box. */
 const TAG_CHIPS = 12
 
@@ -136,7 +138,7 @@ export function SearchFilters({ draft, applied, problems, tags, tagText, onDraft
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-2 text-sm font-medium">Source</legend>
             <div className="flex flex-wrap gap-2">
-              {(['', ...SOURCES] as const).map((source) => (
+              {(['', ...OFFERED_SOURCES, ...(draft.source && !OFFERED_SOURCES.includes(draft.source) ? [draft.source] : [])] as const).map((source) => (
                 <button
                   key={source || 'any'}
                   type="button"

@@ -30,6 +30,10 @@ function statusText(state: SearchState, problems: SearchProblems, outcome: Searc
   if (pending) return 'Searching…'
   if (outcome.kind === 'none') return state.q && problems.to ? 'Nothing searched: the date range ends before it starts.' : ''
   const n = outcome.hits.length
+  if (!state.q) {
+    if (n === 0) return 'No memory passes these filters.'
+    return outcome.more ? `Showing the newest ${n} memories that pass the filters; there are more.` : `${n} ${n === 1 ? 'memory passes' : 'memories pass'} the filters.`
+  }
   const q = state.q.length > ECHOED ? `${state.q.slice(0, ECHOED)}…` : state.q
   if (n === 0) return `Nothing matched “${q}”.`
   return outcome.more ? `Showing the first ${n} results for “${q}”; there are more.` : `${n} ${n === 1 ? 'result' : 'results'} for “${q}”.`
@@ -77,15 +81,19 @@ export function SearchResults({ state, problems, outcome, pending, timeZone, onM
                 <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
                   <TierBadge tier={hit.memory.tier} />
                   <time dateTime={hit.memory.occurred_at}>{dateOnly(hit.memory.occurred_at, timeZone)}</time>
-                  <span aria-hidden>·</span>
-                  <span>matched by</span>
-                  <ul className="flex flex-wrap gap-1" data-testid="matched-by">
-                    {hit.matched_by.map((kind) => (
-                      <li key={kind} className="rounded bg-slate-200 px-1.5 py-0.5 font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
-                        {MATCHED[kind]}
-                      </li>
-                    ))}
-                  </ul>
+                  {hit.matched_by.length > 0 && (
+                    <>
+                      <span aria-hidden>·</span>
+                      <span>matched by</span>
+                      <ul className="flex flex-wrap gap-1" data-testid="matched-by">
+                        {hit.matched_by.map((kind) => (
+                          <li key={kind} className="rounded bg-slate-200 px-1.5 py-0.5 font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100">
+                            {MATCHED[kind]}
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
                 </div>
                 {/* Protected text leaves the screen when its unlock window ends or is locked. */}
                 <Protected tier={hit.memory.tier} fallback={<p className="text-slate-600 italic dark:text-slate-300">Locked. Unlock the {hit.memory.tier} tier to read it.</p>}>

@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
-import { clockTime } from '@/lib/dates'
+import { clockTime, dateTime, dayKey } from '@/lib/dates'
+import { AddPasskeyInline } from './add-passkey-inline'
 import { useShownUnlockState } from './open-tiers'
 import { lockNow, unlockWithPasskey, unlockWithPassword } from './webauthn-client'
 
@@ -14,8 +15,13 @@ export interface UnlockState {
   ultrasecret: string | null
 }
 
-/** Which protected tiers are open, until when, and how to open or close them. */
-export function UnlockBar({ state: rendered, timeZone }: { state: UnlockState; timeZone: string }) {
+/** "00:06" today; with the day when the window ends on another one. */
+function until(iso: string, timeZone: string): string {
+  return dayKey(iso, timeZone) === dayKey(new Date().toISOString(), timeZone) ? clockTime(iso, timeZone) : dateTime(iso, timeZone)
+}
+
+/** Which protected tiers are open, until when, and how to open or close them (or get a passkey first). */
+export function UnlockBar({ state: rendered, timeZone, hasPasskey = true }: { state: UnlockState; timeZone: string; hasPasskey?: boolean }) {
   // A window that ended (or was locked anywhere) since the page was rendered reads as locked.
   const state = useShownUnlockState(rendered)
   const router = useRouter()
@@ -35,25 +41,41 @@ export function UnlockBar({ state: rendered, timeZone }: { state: UnlockState; t
     })
   const anyOpen = state.confidential || state.secret || state.ultrasecret
   return (
-    <section aria-label="Protected tiers" className="flex flex-col gap-2 rounded-xl border border-slate-200 p-3 text-sm dark:border-slate-700">
-      <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="unlock-state">
-        <li>confidential: {state.confidential ? `open until ${clockTime(state.confidential, timeZone)}` : 'locked'}</li>
-        <li>secret: {state.secret ? `open until ${clockTime(state.secret, timeZone)}` : 'locked'}</li>
-        <li>ultrasecret: {state.ultrasecret ? `open until ${clockTime(state.ultrasecret, timeZone)}` : 'locked'}</li>
+    <section aria-label="Protected tiers" className="flex flex-col gap-2 rounded-xl border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="unlock-state" suppressHydrationWarning>
+        <li>confidential: {state.confidential ? `open until ${until(state.confidential, timeZone)}` : 'locked'}</li>
+        <li>secret: {state.secret ? `open until ${until(state.secret, timeZone)}` : 'locked'}</li>
+        <li>ultrasecret: {state.ultrasecret ? `open until ${until(state.ultrasecret, timeZone)}` : 'locked'}</li>
       </ul>
-      <div className="flex flex-wrap items-center gap-2">
-        <Button variant="secondary" disabled={pending} onClick={() => run(() => unlockWithPasskey('secret'))}>
-          Unlock secret with passkey
-        </Button>
-        <Button variant="secondary" disabled={pending} onClick={() => run(() => unlockWithPasskey('ultrasecret'))}>
-          Unlock ultrasecret with passkey
-        </Button>
-        {anyOpen && (
-          <Button variant="secondary" disabled={pending} onClick={() => run(lockNow)}>
-            Lock now
-          </Button>
-        )}
-      </div>
+      {hasPasskey ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {!state.secret && (
+            <Button variant="secondary" className="px-3 py-1" disabled={pending} onClick={() => run(() => unlockWithPasskey('secret'))}>
+              Unlock secret with passkey
+            </Button>
+          )}
+          {!state.ultrasecret && (
+            <Button variant="secondary" className="px-3 py-1" disabled={pending} onClick={() => run(() => unlockWithPasskey('ultrasecret'))}>
+              Unlock ultrasecret with passkey
+            </Button>
+          )}
+          {anyOpen && (
+            <Button variant="secondary" className="px-3 py-1" disabled={pending} onClick={() => run(lockNow)}>
+              Lock now
+            </Button>
+          )}
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5" data-testid="unlock-needs-passkey">
+          <p>Secret and ultrasecret open with a passkey; this account has none yet.</p>
+          <AddPasskeyInline tier="secret" />
+          {anyOpen && (
+            <Button variant="secondary" className="px-3 py-1" disabled={pending} onClick={() => run(lockNow)}>
+              Lock now
+            </Button>
+          )}
+        </div>
+      )}
       {!state.confidential && (
         <form
           className="flex flex-wrap items-center gap-2"

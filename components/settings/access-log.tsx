@@ -1,7 +1,6 @@
-import type { publicAccessEntry } from '@/lib/audit/list'
+import Link from 'next/link'
+import type { AccessGroup, AccessKind } from '@/lib/audit/list'
 import { dateTime } from '@/lib/dates'
-
-type Entry = ReturnType<typeof publicAccessEntry>
 
 const LABEL: Record<string, string> = {
   login: 'Sign-in',
@@ -26,32 +25,82 @@ const LABEL: Record<string, string> = {
   'passkey.remove': 'Passkey removed',
 }
 
-export function AccessLog({ entries, timeZone }: { entries: Entry[]; timeZone: string }) {
-  if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>
+const KIND_LABEL: Record<AccessKind, string> = { all: 'Everything', reads: 'Reads of protected memories', account: 'Sign-ins and account changes' }
+
+interface Props {
+  groups: AccessGroup[]
+  timeZone: string
+  kind: AccessKind
+  failedOnly: boolean
+  /** The address of the next (older) page, when there is one. */
+  olderHref: string | null
+  /** Whether this is a later page (a link back to the newest). */
+  paged: boolean
+}
+
+const FIELD = 'rounded-lg border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-800'
+
+/** The access log: filters, runs of alike events as one row with a count, and older pages. */
+export function AccessLog({ groups, timeZone, kind, failedOnly, olderHref, paged }: Props) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="access-log">
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th className="py-1 pr-3 font-medium">When</th>
-            <th className="py-1 pr-3 font-medium">What</th>
-            <th className="py-1 pr-3 font-medium">Tier</th>
-            <th className="py-1 pr-3 font-medium">Result</th>
-            <th className="py-1 font-medium">From</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-t border-slate-200 dark:border-slate-700">
-              <td className="py-1 pr-3 whitespace-nowrap">{dateTime(e.at, timeZone)}</td>
-              <td className="py-1 pr-3">{LABEL[e.action] ?? e.action}</td>
-              <td className="py-1 pr-3">{e.tier ?? '—'}</td>
-              <td className={`py-1 pr-3 ${e.success ? '' : 'font-medium text-red-700 dark:text-red-400'}`}>{e.success ? 'ok' : 'failed'}</td>
-              <td className="py-1">{[e.device, e.ip].filter(Boolean).join(' · ')}</td>
-            </tr>
+    <div className="flex flex-col gap-3">
+      <form method="get" action="/settings#access-log" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the access log">
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Show</span>
+          <select name="log" defaultValue={kind} className={FIELD}>
+            {(Object.keys(KIND_LABEL) as AccessKind[]).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-2 py-1.5">
+          <input type="checkbox" name="failed" value="1" defaultChecked={failedOnly} className="size-4" />
+          Failures only
+        </label>
+        <button type="submit" className="rounded-lg border border-slate-300 px-3 py-1.5 font-medium dark:border-slate-600">
+          Apply
+        </button>
+      </form>
+      {groups.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Nothing {kind === 'all' && !failedOnly ? 'yet' : 'matches these filters'}.</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-slate-200 text-sm dark:divide-slate-700" data-testid="access-log">
+          {groups.map((g) => (
+            <li key={g.id} data-testid="access-entry" className="flex flex-col gap-0.5 py-2">
+              <p className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-medium">{LABEL[g.action] ?? g.action}</span>
+                {g.count > 1 && <span className="rounded-full bg-slate-200 px-2 text-xs dark:bg-slate-700">×{g.count}</span>}
+                {g.tier && <span className="text-slate-600 dark:text-slate-400">{g.tier}</span>}
+                <span className={g.success ? 'text-slate-600 dark:text-slate-400' : 'font-medium text-red-700 dark:text-red-400'}>{g.success ? 'ok' : 'failed'}</span>
+              </p>
+              <p className="text-slate-600 dark:text-slate-400">
+                <time dateTime={g.at}>{dateTime(g.at, timeZone)}</time>
+                {g.count > 1 && (
+                  <>
+                    {' '}
+                    (first <time dateTime={g.first_at}>{dateTime(g.first_at, timeZone)}</time>)
+                  </>
+                )}
+                {(g.device || g.ip) && <span className="break-all"> · {[g.device, g.ip].filter(Boolean).join(' · ')}</span>}
+              </p>
+            </li>
           ))}
-        </tbody>
-      </table>
+        </ul>
+      )}
+      <p className="flex gap-4 text-sm">
+        {paged && (
+          <Link href={`/settings?log=${kind}${failedOnly ? '&failed=1' : ''}#access-log`} className="underline underline-offset-2">
+            Newest entries
+          </Link>
+        )}
+        {olderHref && (
+          <Link href={olderHref} className="underline underline-offset-2">
+            Older entries
+          </Link>
+        )}
+      </p>
     </div>
   )
 }

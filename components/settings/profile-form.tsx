@@ -37,7 +37,6 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           [
             ['notify_in_app', 'In the app', prefs.notifications.in_app],
             ['notify_email', 'By email', prefs.notifications.email],
-            ['notify_push', 'By push notification', prefs.notifications.push],
           ] as const
         ).map(([name, label, checked]) => (
           <label key={name} className="flex items-center gap-2">
@@ -46,7 +45,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           </label>
         ))}
       </fieldset>
-      <Field label="Daily digest at" name="digest_time" type="time" defaultValue={values.digest_time ?? prefs.digest_time} errors={fields['preferences.digest_time']} />
+      {/* Digests and push are not built yet: their stored settings pass through unchanged, unseen. */}
+      <input type="hidden" name="digest_time" value={prefs.digest_time} />
+      {prefs.notifications.push && <input type="hidden" name="notify_push" value="on" />}
       <div className="flex flex-col gap-1">
         <label htmlFor="default_tier" className="text-sm font-medium">
           Tier for captures the classifier cannot place

@@ -15,14 +15,41 @@ export function TokenManager({ tokens, timeZone }: { tokens: PublicApiToken[]; t
   const [revoked, setRevoked] = useState<ActionResult | null>(null)
   const [revoking, startTransition] = useTransition()
   const fields = state.status === 'invalid' ? state.fieldErrors : {}
+  // The new token shows once; revoking it (or "Done") takes the dead value off the screen.
+  const [hidden, setHidden] = useState<string | null>(null)
+  const [copied, setCopied] = useState<string | null>(null)
+  const shown = state.status === 'ok' && state.data && state.data.token !== hidden ? state.data.token : null
+  const copy = async (token: string) => {
+    try {
+      await navigator.clipboard.writeText(token)
+      setCopied('Copied.')
+    } catch {
+      setCopied('Could not copy; select the token and copy it yourself.')
+    }
+  }
+  const revoke = (t: PublicApiToken) =>
+    startTransition(async () => {
+      const result = await revokeTokenAction(t.id)
+      setRevoked(result)
+      if (result.status === 'ok' && shown?.startsWith(t.prefix)) setHidden(shown)
+    })
   return (
     <div className="flex flex-col gap-4">
-      {state.status === 'ok' && state.data && (
+      {shown && state.status === 'ok' && (
         <div role="status" className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <p className="text-sm font-medium">{state.message}</p>
           <code data-testid="new-token" className="rounded bg-white px-2 py-1 text-sm break-all dark:bg-slate-900">
-            {state.data.token}
+            {shown}
           </code>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button variant="secondary" onClick={() => void copy(shown)}>
+              Copy token
+            </Button>
+            <Button variant="secondary" onClick={() => setHidden(shown)}>
+              Done
+            </Button>
+            {copied && <span className="text-sm">{copied}</span>}
+          </div>
         </div>
       )}
       {revoked && <FormMessage tone={revoked.status === 'ok' ? 'success' : 'error'}>{'message' in revoked ? revoked.message : null}</FormMessage>}
@@ -43,7 +70,7 @@ export function TokenManager({ tokens, timeZone }: { tokens: PublicApiToken[]; t
                 variant="secondary"
                 disabled={revoking}
                 aria-label={`Revoke ${t.name}`}
-                onClick={() => startTransition(async () => setRevoked(await revokeTokenAction(t.id)))}
+                onClick={() => revoke(t)}
               >
                 Revoke
               </Button>

@@ -1,6 +1,8 @@
 import Link from 'next/link'
 import { MemoryActions } from '@/components/capture/memory-actions'
 import { TierBadge } from '@/components/capture/tier-badge'
+import { LockedNote } from './locked-note'
+import { LongText } from './long-text'
 import type { MemoryView } from '@/lib/memories'
 import { clockTime } from '@/lib/dates'
 import { useTierOpen } from '@/components/security/open-tiers'
@@ -33,10 +35,10 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
           </span>
         </div>
         {locked ? (
-          <p className="text-slate-600 italic dark:text-slate-300">Locked. Unlock the {memory.tier} tier to read it.</p>
+          <LockedNote tier={memory.tier} />
         ) : (
           <>
-            <p className="break-words whitespace-pre-wrap">{memory.content}</p>
+            <LongText text={memory.content} />
             {(memory.tags.length > 0 || mood(memory.emotion)) && (
               <p className="flex flex-wrap gap-x-2 text-xs text-slate-600 dark:text-slate-300">
                 {memory.tags.map((t) => (
@@ -52,13 +54,19 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
             )}
           </>
         )}
-        <div className="flex flex-wrap items-center gap-3">
-          <MemoryActions id={memory.id} tier={memory.tier} />
-          {/* Not prefetched: each link in view cost two server requests and the phone's CPU for a page rarely opened. */}
-          <Link href={`/memories/${memory.id}`} prefetch={false} className="text-sm underline-offset-2 hover:underline">
-            Details<span className="sr-only"> of this memory</span>
-          </Link>
-        </div>
+        {/* One tab stop per bubble: the actions open from here. */}
+        <details className="group text-sm" data-testid="memory-actions">
+          <summary className="w-fit cursor-pointer list-none rounded px-1 text-slate-700 underline-offset-2 select-none hover:underline dark:text-slate-300 [&::-webkit-details-marker]:hidden">
+            Actions<span className="sr-only"> for this memory</span> <span aria-hidden>▾</span>
+          </summary>
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <MemoryActions id={memory.id} tier={memory.tier} />
+            {/* Not prefetched: each link in view cost two server requests and the phone's CPU for a page rarely opened. */}
+            <Link href={`/memories/${memory.id}`} prefetch={false} className="text-sm underline-offset-2 hover:underline">
+              Details<span className="sr-only"> of this memory</span>
+            </Link>
+          </div>
+        </details>
       </article>
     </li>
   )

@@ -6,6 +6,8 @@ import { captureAction, type CaptureOutcome } from '@/app/(app)/home/actions'
 import { IDLE, type ActionResult } from '@/lib/http/action-result'
 import { enqueue, OfflineRefusal, SYNC_TAG, type QueuedCapture } from '@/lib/offline/outbox'
 import { TIERS, type Tier } from '@/lib/tiers'
+import { SuggestedMove } from './suggested-move'
+import { useOnline } from './use-online'
 
 interface Props {
   userId: string
@@ -34,6 +36,7 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
   const [result, setResult] = useState<ActionResult<CaptureOutcome>>(IDLE as ActionResult<CaptureOutcome>)
   const [error, setError] = useState<string | null>(null)
   const box = useRef<HTMLTextAreaElement>(null)
+  const online = useOnline()
 
   const grow = (el: HTMLTextAreaElement) => {
     el.style.height = 'auto'
@@ -49,6 +52,8 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
     const item: QueuedCapture = { client_id: crypto.randomUUID(), user_id: userId, content, tier: tier || undefined, written_at: new Date().toISOString() }
     onPending((list) => [...list, item])
     setText('')
+    // A forced tier was for this message; the next one starts on "auto" again.
+    setTier('')
     if (box.current) box.current.style.height = 'auto'
     const queue = async () => {
       try {
@@ -100,6 +105,11 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
       className="sticky bottom-0 -mx-4 flex flex-col gap-2 border-t border-slate-200 bg-slate-50/95 px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] backdrop-blur dark:border-slate-700 dark:bg-slate-900/95"
       noValidate
     >
+      {!online && (
+        <p role="status" data-testid="offline-notice" className="rounded-lg bg-amber-100 px-3 py-1.5 text-sm text-amber-950 ring-1 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700">
+          You’re offline. What you write waits on this device and is sent when you’re back.
+        </p>
+      )}
       <fieldset className="flex flex-wrap items-center gap-1.5 text-xs">
         <legend className="sr-only">Tier</legend>
         {(['', ...TIERS] as const).map((t) => (
@@ -150,6 +160,7 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
         result.status === 'ok' && (
           <p role="status" className="text-sm text-slate-700 dark:text-slate-300" data-testid="capture-status">
             {result.message} {result.data?.reasoning}
+            {result.data?.suggested_tier && <SuggestedMove key={result.data.id} id={result.data.id} tier={result.data.suggested_tier} />}
           </p>
         )
       )}

@@ -51,7 +51,8 @@ export function TierTabs({ counts, current, renderedAt }: { counts: Counts; curr
   }
   return (
     <nav aria-label="Tiers">
-      <ul className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 text-sm">
+      {/* Wrapped, not scrolled: on a phone every tier stays in sight. */}
+      <ul className="-mx-1 flex flex-wrap gap-1 px-1 pb-1 text-sm">
         {tab(undefined, 'All')}
         {TIERS.map((t) => tab(t, t))}
       </ul>

@@ -8,10 +8,13 @@ import type { MemoryView } from '@/lib/memories'
 import { dayKey } from '@/lib/dates'
 import { dayLabel, listCursor } from '@/lib/memories/timeline'
 import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
+import { HasPasskeyContext } from '@/components/security/add-passkey-inline'
 import { Bubble } from './bubble'
 import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
+import { DeletedContext, UndoDelete } from './undo-delete'
 import { useMemoryEvents } from './use-memory-events'
+import { useOnline } from './use-online'
 
 interface Props {
   userId: string
@@ -22,6 +25,10 @@ interface Props {
   autoFocus?: boolean
   /** When the server read `items` (ISO 8601): the live stream catches up from there. */
   renderedAt: string
+  /** A memory just deleted on another page (its Details): offer its undo here. */
+  justDeleted?: string
+  /** Whether the account has a passkey (secret tiers cannot be read without one). */
+  hasPasskey: boolean
 }
 
 type Entry = { kind: 'memory'; memory: MemoryView; at: string } | { kind: 'pending'; item: QueuedCapture; at: string }
@@ -41,7 +48,7 @@ function atBottom(): boolean {
  * Memories written elsewhere arrive live: each event is read back through the server's rules
  * (a locked tier stays a placeholder) and laid over what the page was rendered with.
  */
-export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt }: Props) {
+export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt, justDeleted, hasPasskey }: Props) {
   const router = useRouter()
   const [older, setOlder] = useState<MemoryView[]>([])
   const [olderExhausted, setOlderExhausted] = useState(false)
@@ -57,6 +64,8 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   /** Memories whose read failed (offline, say): read again at the next resynchronisation. */
   const unread = useRef(new Set<string>())
   const stickToBottom = useRef(false)
+  const [undoId, setUndoId] = useState<string | null>(justDeleted ?? null)
+  const online = useOnline()
 
   const reads = useRef(0)
   // Reads of the outbox can finish out of order; only the latest one may set the list.
@@ -114,6 +123,36 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     [showLive, tier],
   )
 
+  // A fresh render of the page (after an unlock, a move, a refresh) is newer than what live
+  // events said of the memories it holds: a memory read while locked must not stay locked.
+  // (State adjusted while rendering, as React documents for a prop change.)
+  const [seenItems, setSeenItems] = useState(items)
+  if (items !== seenItems) {
+    setSeenItems(items)
+    const fresh = new Set(items.map((m) => m.id))
+    if ([...live.keys()].some((id) => fresh.has(id))) setLive(new Map([...live].filter(([id]) => !fresh.has(id))))
+  }
+
+  // The address named the deleted memory only to offer its undo once; a reload should not.
+  useEffect(() => {
+    if (justDeleted) window.history.replaceState(null, '', window.location.pathname + (tier ? `?tier=${tier}` : ''))
+  }, [justDeleted, tier])
+  const onDeleted = useCallback(
+    (id: string) => {
+      showLive(id, { memory: null, clientId: null })
+      setUndoId(id)
+    },
+    [showLive],
+  )
+  const closeUndo = useCallback(() => setUndoId(null), [])
+  const restored = useCallback(
+    (id: string) => {
+      setUndoId(null)
+      void onLiveEvent({ memory_id: id, kind: 'restored' })
+    },
+    [onLiveEvent],
+  )
+
   useMemoryEvents({
     onEvent: (message) => void onLiveEvent(message),
     // Events were missed (a dropped connection, a hidden page, a read that failed): reload the
@@ -130,6 +169,15 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     stickToBottom.current = false
     window.scrollTo(0, document.documentElement.scrollHeight)
   }, [live])
+
+  // What was just sent shows above the message box: at the send, and again once it is stored
+  // (the box may have grown by a status line meanwhile).
+  const lastSend = useRef(0)
+  const sentCount = inFlight.length
+  useLayoutEffect(() => {
+    if (sentCount > 0) lastSend.current = Date.now()
+    if (Date.now() - lastSend.current < 5_000) window.scrollTo(0, document.documentElement.scrollHeight)
+  }, [sentCount, items, queued])
 
   // Start at the newest message, like a chat.
   useLayoutEffect(() => {
@@ -199,8 +247,11 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   }, [items, older, live, queued, inFlight, timeZone])
 
   const empty = groups.length === 0
+  const queuedIds = useMemo(() => new Set(queued.map((q) => q.client_id)), [queued])
 
   return (
+    <HasPasskeyContext.Provider value={hasPasskey}>
+    <DeletedContext.Provider value={onDeleted}>
     <div className="flex flex-1 flex-col">
       <div ref={topRef} className="flex justify-center py-2">
         {cursor ? (
@@ -222,7 +273,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
         <section aria-label="Your memories" aria-busy={loading} className="flex flex-col gap-6 pb-4">
           {groups.map(([key, entries]) => (
             <section key={key} aria-labelledby={`day-${key}`} className="flex flex-col gap-3">
-              <h2 id={`day-${key}`} className="sticky top-0 z-10 self-center rounded-full bg-slate-200/90 px-3 py-0.5 text-xs font-medium text-slate-700 backdrop-blur dark:bg-slate-700/90 dark:text-slate-200" suppressHydrationWarning>
+              <h2 id={`day-${key}`} className="self-center rounded-full bg-slate-200/90 px-3 py-0.5 text-xs font-medium text-slate-700 backdrop-blur dark:bg-slate-700/90 dark:text-slate-200" suppressHydrationWarning>
                 {dayLabel(key, timeZone)}
               </h2>
               <ul className="flex flex-col gap-3">
@@ -230,7 +281,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
                   entry.kind === 'memory' ? (
                     <Bubble key={entry.memory.id} memory={entry.memory} timeZone={timeZone} />
                   ) : (
-                    <PendingBubble key={entry.item.client_id} item={entry.item} timeZone={timeZone} onDiscard={() => discard(entry.item.client_id).then(refreshQueue)} />
+                    <PendingBubble key={entry.item.client_id} item={entry.item} timeZone={timeZone} waiting={!online || queuedIds.has(entry.item.client_id)} onDiscard={() => discard(entry.item.client_id).then(refreshQueue)} />
                   ),
                 )}
               </ul>
@@ -239,7 +290,10 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
         </section>
       )}
       <div ref={bottomRef} />
+      {undoId && <UndoDelete key={undoId} id={undoId} onClose={closeUndo} onRestored={restored} />}
       <Composer userId={userId} autoFocus={autoFocus} onPending={setInFlight} onQueued={refreshQueue} />
     </div>
+    </DeletedContext.Provider>
+    </HasPasskeyContext.Provider>
   )
 }

@@ -83,6 +83,16 @@ export async function restoreMemoryById(db: DbExecutor, { userId, id }: { userId
   return rows.length > 0
 }
 
+/** The user's deleted memories still inside the undo window, most recently deleted first. */
+export async function listDeletedMemoriesByUser(db: DbExecutor, { userId, since, limit }: { userId: string; since: Date; limit: number }): Promise<Memory[]> {
+  return db
+    .select()
+    .from(memories)
+    .where(and(eq(memories.userId, userId), isNotNull(memories.deletedAt), gte(memories.deletedAt, since)))
+    .orderBy(desc(memories.deletedAt), desc(memories.id))
+    .limit(limit)
+}
+
 /** Whether any of the user's memories was created, updated, deleted or restored after `since`. */
 export async function hasMemoryChangesByUser(db: DbExecutor, { userId, since }: { userId: string; since: Date }): Promise<boolean> {
   const [row] = await db

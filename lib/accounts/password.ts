@@ -23,6 +23,14 @@ export async function changePassword({
   newPassword: string
   info: RequestInfo
 }): Promise<{ revokedSessions: number; revokedTokens: number }> {
+  // An empty form asks for what is missing; it is not a wrong password (nor logged as one).
+  const missing: Record<string, string[]> = {}
+  if (!currentPassword) missing.current_password = ['Enter your current password.']
+  if (!newPassword) missing.new_password = ['Enter a new password.']
+  if (Object.keys(missing).length > 0) {
+    const message = missing.current_password ? 'Enter your current password to change it.' : 'Enter a new password.'
+    throw new AppError('bad_request:password', { message, fieldErrors: missing })
+  }
   const db = await getDb()
   const user = await getUserById(db, { id: userId })
   if (!user?.passwordHash) throw new AppError('not_found:user')

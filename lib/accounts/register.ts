@@ -1,6 +1,8 @@
 // Sign-up: a validated phone (E.164), optional unique email (mailed a confirmation link), a
 // strong password hashed with argon2id. The first account of an instance becomes its admin, as do
-// the numbers listed in MNEMO_ADMIN_PHONES.
+// the numbers listed in MNEMO_ADMIN_PHONES. Every field's problem is named at once. The per-IP
+// limit counts what creates accounts, plus probing for taken phone numbers and emails (abuse); a
+// mistyped form costs nothing, and a refusal says until when.
 import { sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { countUsers, getUserByEmail, getUserByPhone, insertUser } from '@/db/queries/users'
@@ -10,24 +12,59 @@ import { hashPassword, passwordProblem } from '@/lib/auth/password'
 import { normalizePhone } from '@/lib/auth/phone'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
-import { consumeOrThrow } from '@/lib/rate-limit'
+import { dateTime } from '@/lib/dates'
+import type { FieldErrors } from '@/lib/errors'
+import { fieldErrorsOf } from '@/lib/http/route'
+import { assertNotLimited, countAttempt } from '@/lib/rate-limit'
 import { sendEmailConfirmation } from './contact'
 import { DEFAULT_PREFERENCES } from './preferences'
-import type { RegisterInput } from './schema'
+import { registerSchema } from './schema'
 
-export async function registerUser(input: RegisterInput, info: RequestInfo): Promise<User> {
-  await consumeOrThrow('register-ip', info.ip)
-
-  const phone = normalizePhone(input.phone)
-  if (!phone) {
-    throw new AppError('bad_request:register', {
-      message: 'That phone number is not valid.',
-      fieldErrors: { phone: ['Enter the number in international form, e.g. +1 415 555 2671.'] },
-    })
+/** Checks every field and throws one error naming all the problems found. */
+async function validRegistration(raw: unknown, confirm: string | undefined) {
+  const parsed = registerSchema.safeParse(raw)
+  const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error)
+  const fields = (typeof raw === 'object' && raw ? raw : {}) as Record<string, unknown>
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
+  const phone = text(fields.phone) ? normalizePhone(text(fields.phone)) : null
+  if (text(fields.phone) && !phone && !errors.phone) errors.phone = ['Enter the number in international form, e.g. +1 415 555 2671.']
+  const password = typeof fields.password === 'string' ? fields.password : ''
+  if (password && !errors.password) {
+    const problem = await passwordProblem(password, [phone ?? '', text(fields.email).toLowerCase(), text(fields.name)])
+    if (problem) errors.password = [problem]
   }
+  if (confirm !== undefined && confirm !== password) errors.confirm = ['Does not match the password.']
+  const named = Object.keys(errors)
+  if (!parsed.success || !phone || named.length > 0) {
+    const message = named.length === 1 && errors[named[0]]?.[0] ? errors[named[0]]![0] : 'Some fields need another look.'
+    throw new AppError('bad_request:register', { message, fieldErrors: errors })
+  }
+  return { input: parsed.data, phone }
+}
+
+/** The refusal when this network created its share of accounts: until when, in the person's zone. */
+function limitedUntil(error: unknown, timeZone: string): unknown {
+  if (!(error instanceof AppError) || error.kind !== 'rate_limited' || !error.retryAfter) return error
+  const until = new Date(Date.now() + error.retryAfter * 1000).toISOString()
+  let when: string
+  try {
+    when = dateTime(until, timeZone)
+  } catch {
+    when = `${dateTime(until, 'UTC')} UTC`
+  }
+  return new AppError(error.code, { message: `Too many accounts were created from this network. Try again after ${when}.`, retryAfter: error.retryAfter })
+}
+
+/** `confirm`: the repeated password of a form (the API has none). */
+export async function registerUser(raw: unknown, info: RequestInfo, { confirm }: { confirm?: string } = {}): Promise<User> {
+  const zone = typeof (raw as { timezone?: unknown })?.timezone === 'string' ? String((raw as { timezone: string }).timezone) : 'UTC'
+  try {
+    await assertNotLimited('register-ip', info.ip)
+  } catch (error) {
+    throw limitedUntil(error, zone)
+  }
+  const { input, phone } = await validRegistration(raw, confirm)
   const email = input.email ? input.email.toLowerCase() : null
-  const problem = await passwordProblem(input.password, [phone, email ?? '', input.name ?? ''])
-  if (problem) throw new AppError('bad_request:register', { message: problem, fieldErrors: { password: [problem] } })
   const passwordHash = await hashPassword(input.password)
 
   const db = await getDb()
@@ -51,9 +88,13 @@ export async function registerUser(input: RegisterInput, info: RequestInfo): Pro
     })
   } catch (error) {
     const constraint = uniqueViolation(error)
-    if (constraint) throw conflict(constraint.includes('email') ? 'email' : 'phone')
-    throw error
+    const taken = error instanceof AppError && error.kind === 'conflict' ? error : constraint ? conflict(constraint.includes('email') ? 'email' : 'phone') : null
+    if (!taken) throw error
+    // Trying numbers and addresses that are taken is how accounts are enumerated: it counts.
+    await countAttempt('register-ip', info.ip)
+    throw taken
   }
+  await countAttempt('register-ip', info.ip)
   await recordAccess({ userId: user.id, action: 'register', success: true, ...info, details: { role: user.role } })
   if (email) await sendEmailConfirmation({ user, email, info })
   return user

@@ -59,7 +59,8 @@ export function decideTier({ probabilities, floor, floorConfidence = 0.99, defau
       } else {
         tier = start === 'ultrasecret' ? 'secret' : start === 'secret' ? 'confidential' : 'general'
         confidence = tier === 'general' ? p('general') + p('chronological') : atLeast(tier)
-        notes.push(`The model leans ${start} (${pct(atLeast(start))}), below its ${pct(THRESHOLDS[start])} threshold, so it falls one step to ${tier}.`)
+        // One sentence naming the saved tier with the confidence shown beside it.
+        notes.push(`Saved as ${tier} (${pct(confidence)} sure): it may need ${start} (${pct(atLeast(start))}), but that takes ${pct(THRESHOLDS[start])}, so it falls one step.`)
       }
     } else {
       const ordinary = p('chronological') + p('general') || 1
@@ -76,9 +77,10 @@ export function decideTier({ probabilities, floor, floorConfidence = 0.99, defau
   }
 
   if (floor && higher(tier, floor) === floor && floor !== tier) {
-    notes.push(`A detector proved it is at least ${floor}.`)
+    // The detector's proof decides: what the model leaned to no longer applies.
     tier = floor
     confidence = floorConfidence
+    notes.splice(0, notes.length, `Saved as ${tier} (${pct(confidence)} sure): a detector proved it needs at least that.`)
   }
   return { tier, confidence: Math.round(confidence * 100) / 100, notes }
 }

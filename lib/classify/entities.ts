@@ -34,7 +34,9 @@ export function findEntities(text: string): NamedEntities {
         const name = run.join(' ').replace(/[.,;:!?'"]+$/g, '').replace(/'s$/i, '').trim()
         run = []
         const id = `${key}:${name.toLowerCase()}`
-        if (name.length < 2 || seen.has(id) || found[key].length >= MAX_EACH) return
+        // A name is written with a capital: compromise also tags lowercase words it knows as
+        // first names ("jo", "will", "may"), which in a journal are mostly not people.
+        if (name.length < 2 || !/^\p{Lu}/u.test(name) || seen.has(id) || found[key].length >= MAX_EACH) return
         seen.add(id)
         found[key].push(name)
       }

@@ -12,6 +12,7 @@ import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal-type'
 import { classify, type Classification } from '@/lib/classify'
+import { THRESHOLDS } from '@/lib/classify/schema'
 import { embedText } from '@/lib/embeddings'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
@@ -48,6 +49,8 @@ export interface CaptureResult {
   classification: Classification | null
   /** false when the client id was seen before and the first memory is returned. */
   created: boolean
+  /** A more protective tier the classifier is sure of, when the writer forced a lower one. */
+  suggestedTier?: Tier
 }
 
 /** The memory stored under a client id, as a replayed capture answers it; null when none is. */
@@ -101,7 +104,10 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
     return first
   }
   countCapture({ source: input.source ?? defaultSource, tier })
-  return { memory: canRead(principal, tier) ? publicMemory(inserted, body) : lockedMemory(inserted), classification, created: true }
+  // Forced below what the classifier is sure of (past its own threshold): offer the move.
+  const sure = input.tier && TIER_LEVEL[classification.tier] > TIER_LEVEL[input.tier] && classification.confidence >= THRESHOLDS[classification.tier]
+  const memory = canRead(principal, tier) ? publicMemory(inserted, body) : lockedMemory(inserted)
+  return { memory, classification, created: true, ...(sure ? { suggestedTier: classification.tier } : {}) }
 }
 
 /**

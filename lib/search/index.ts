@@ -172,13 +172,15 @@ export async function search(principal: Principal, input: SearchInput, info?: Re
     const body = tierOneRow ? plainBody(tierOneRow) : secret?.bodies.get(c.id)
     if (!row || !body) continue
     if (input.tags?.length && TIER_LEVEL[row.tier] >= 2 && !input.tags.some((t) => body.tags.includes(t))) continue
+    // The words full text matched, by stem, and the corrections of typos that found it (for
+    // tier 1 from the user's vocabulary, for a decrypted memory from its own words).
+    const plainMarks = marking(body.content)
+    const marks = !c.ranks.fuzzy ? plainMarks : tierOneRow ? markingCorrections(body.content) : highlight(body.content, q, { also: typoCorrectionsIn(q.text, body.content) })
     result.push({
       memory: publicMemory(row, body),
       score: Math.round(c.score * 10_000) / 10_000,
-      // The words full text matched, by stem, and the corrections of typos that found it (for
-      // tier 1 from the user's vocabulary, for a decrypted memory from its own words).
-      highlights: [!c.ranks.fuzzy ? marking(body.content) : tierOneRow ? markingCorrections(body.content) : highlight(body.content, q, { also: typoCorrectionsIn(q.text, body.content) })],
-      matched_by: (['fts', 'fuzzy', 'semantic'] as const).filter((k) => c.ranks[k] !== undefined),
+      highlights: [marks],
+      matched_by: matchedBy(c.ranks, marks !== plainMarks),
     })
   }
   const protectedRead = result.filter((h) => TIER_LEVEL[h.memory.tier] >= 2)
@@ -205,4 +207,18 @@ export function serverTiming(timings: SearchTimings): string {
   return Object.entries(timings)
     .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
     .join(', ')
+}
+
+/**
+ * What a hit is labelled with: the signals that explain it. Trigram similarity also holds for a
+ * word written exactly, and so does meaning: "typo" is said only when a corrected word marked
+ * something, "meaning" only when no word matched.
+ */
+function matchedBy(ranks: Partial<Record<MatchKind, number>>, corrected: boolean): MatchKind[] {
+  const words = ranks.fts !== undefined
+  const meaningOnly = ranks.semantic !== undefined && !words
+  // Trigrams alone, with no word corrected and no meaning to say: still the reason it is here.
+  const typo = ranks.fuzzy !== undefined && (corrected || (!words && !meaningOnly))
+  const meaning = meaningOnly
+  return (['fts', 'fuzzy', 'semantic'] as const).filter((k) => (k === 'fts' ? words : k === 'fuzzy' ? typo : meaning))
 }

@@ -20,7 +20,7 @@ test('capture memories, see their tiers, a locked secret, and move one', async (
   await expect(page.getByTestId('capture-status')).toContainText('Saved as secret')
   const secret = page.getByTestId('memory').last()
   await expect(secret.getByTestId('tier-badge')).toContainText('secret')
-  await expect(secret).toContainText('Locked')
+  await expect(secret).toContainText(/locked/i)
   await expect(page.getByText('Amber-Falcon-2291')).toHaveCount(0)
 
   await box.fill('   ')
@@ -28,6 +28,7 @@ test('capture memories, see their tiers, a locked secret, and move one', async (
   await expect(page.getByText('Write something first')).toBeVisible()
 
   const hike = page.getByTestId('memory').filter({ hasText: 'hiking with Tom' })
+  await hike.getByText('Actions').click()
   await hike.getByLabel('Move to tier').selectOption('general')
   await expect(hike.getByRole('status')).toContainText('Moved to general')
   await page.reload()

@@ -8,7 +8,7 @@ const PASSWORD = 'saffron-glacier-ledger-83'
 // One person for the whole file (sign-ups are rate limited per IP), with memories on known days.
 const MEMORIES: { content: string; tier: string; occurred_at: string; source?: string; tags?: string[] }[] = [
   { content: 'Visited grandma at the hospital after her fall', tier: 'chronological', occurred_at: '2026-02-10T10:00:00Z', tags: ['family'] },
-  { content: 'Hospital parking costs went up again', tier: 'general', occurred_at: '2026-03-05T09:00:00Z', source: 'telegram' },
+  { content: 'Hospital parking costs went up again', tier: 'general', occurred_at: '2026-03-05T09:00:00Z', source: 'app' },
   { content: 'Lunch with Ana at the harbour, we talked about the trip', tier: 'chronological', occurred_at: '2026-03-01T12:30:00Z' },
   { content: 'The locker code at the hospital gym is 7731', tier: 'secret', occurred_at: '2026-03-06T08:00:00Z' },
   ...Array.from({ length: 25 }, (_, i) => ({
@@ -122,8 +122,8 @@ test('tag and source filters, a bad address, and clear filters', async ({ page }
   await expect(search.hit('grandma')).toHaveCount(1)
 
   await page.getByRole('button', { name: '#family' }).click()
-  await page.getByRole('group', { name: 'Source' }).getByRole('button', { name: 'Telegram' }).click()
-  await search.expectParams({ q: 'hospital', source: 'telegram' })
+  await page.getByRole('group', { name: 'Source' }).getByRole('button', { name: 'App', exact: true }).click()
+  await search.expectParams({ q: 'hospital', source: 'app' })
   await expect(search.hits).toHaveCount(1)
   await expect(search.hit('parking')).toHaveCount(1)
 

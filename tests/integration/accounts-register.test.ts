@@ -105,4 +105,30 @@ describe('POST /api/v1/auth/register', () => {
       delete process.env.MNEMO_REGISTER_MAX_PER_IP
     }
   })
+
+  it('does not count rejected forms toward the limit, counts taken numbers (enumeration), and says until when', async () => {
+    process.env.MNEMO_REGISTER_MAX_PER_IP = '2'
+    try {
+      const ip = '203.0.113.77'
+      for (let i = 0; i < 5; i++) {
+        const bad = await call(register, 'POST', '/', { ip, body: { phone: '555-1234', password: 'a1b2' } })
+        expect(bad.status).toBe(400)
+      }
+      expect((await call(register, 'POST', '/', { ip, body: { phone: phone(40), password: STRONG_PASSWORD } })).status).toBe(201)
+      // Probing a number that is taken counts like a sign-up.
+      expect((await call(register, 'POST', '/', { ip, body: { phone: phone(40), password: STRONG_PASSWORD } })).status).toBe(409)
+      const refused = await call(register, 'POST', '/', { ip, body: { phone: phone(41), password: STRONG_PASSWORD, timezone: 'Europe/Paris' } })
+      expect(refused.status).toBe(429)
+      expect(refused.json.error.code).toBe('rate_limited:register')
+      expect(refused.json.error.message).toMatch(/^Too many accounts were created from this network\. Try again after \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\.$/)
+    } finally {
+      delete process.env.MNEMO_REGISTER_MAX_PER_IP
+    }
+  })
+
+  it('names every field that is wrong at once', async () => {
+    const r = await call(register, 'POST', '/', { body: { phone: '555-1234', password: 'a1b2', email: 'not-an-email', timezone: 'Mars/Olympus' } })
+    expect(r.status).toBe(400)
+    expect(Object.keys(r.json.error.fields).sort()).toEqual(['email', 'password', 'phone', 'timezone'])
+  })
 })

@@ -68,11 +68,14 @@ describe('the search page for an address', () => {
     expect(problems).toEqual({ from: '“2026-02-31” is not a date (use YYYY-MM-DD), so the start date is ignored.' })
   })
 
-  it('searches nothing for a range that ends before it starts, or without a query', async () => {
+  it('searches nothing for a range that ends before it starts or with nothing asked; filters alone list', async () => {
     const reversed = await page('q=river&from=2026-03-05&to=2026-03-01')
     expect(reversed.outcome).toEqual({ kind: 'none' })
     expect(reversed.problems.to).toMatch(/ends before it starts/)
-    expect((await page('tier=general&from=2026-03-01')).outcome).toEqual({ kind: 'none' })
+    const filtered = (await page('tier=general&from=2026-03-01')).outcome
+    expect(filtered.kind).toBe('results')
+    expect(filtered.kind === 'results' && filtered.hits.every((h) => h.memory.tier === 'general' && h.matched_by.length === 0)).toBe(true)
+    expect((await page('')).outcome).toEqual({ kind: 'none' })
     expect((await page('q=%20%20')).outcome).toEqual({ kind: 'none' })
   })
 

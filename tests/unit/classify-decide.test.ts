@@ -14,7 +14,13 @@ describe('decideTier: thresholds and fail-safe', () => {
   it('drops a sensitive tier below its threshold one step, not more', () => {
     const d = decideTier({ probabilities: probs({ ultrasecret: 0.7, secret: 0.1, general: 0.2 }), floor: null })
     expect(d.tier).toBe('secret')
-    expect(d.notes.join(' ')).toMatch(/falls one step to secret/)
+    expect(d.notes.join(' ')).toBe('Saved as secret (80% sure): it may need ultrasecret (70%), but that takes 95%, so it falls one step.')
+  })
+
+  it('says one thing when a detector lifts a tier the model would have dropped: the saved tier and the confidence shown', () => {
+    const d = decideTier({ probabilities: probs({ confidential: 0.77, general: 0.23 }), floor: 'confidential', floorConfidence: 0.8 })
+    expect(d).toMatchObject({ tier: 'confidential', confidence: 0.8 })
+    expect(d.notes).toEqual(['Saved as confidential (80% sure): a detector proved it needs at least that.'])
   })
 
   it('counts the more protective tiers toward a tier (fail-safe): secret + ultrasecret mass keeps secret', () => {
@@ -27,7 +33,7 @@ describe('decideTier: thresholds and fail-safe', () => {
   it('never goes below a detector floor, whatever the model says', () => {
     const d = decideTier({ probabilities: probs({ general: 0.97 }), floor: 'secret', floorConfidence: 0.99 })
     expect(d).toMatchObject({ tier: 'secret', confidence: 0.99 })
-    expect(d.notes.join(' ')).toMatch(/detector proved/)
+    expect(d.notes).toEqual(['Saved as secret (99% sure): a detector proved it needs at least that.'])
   })
 
   it('does not lower a tier that is already above the floor', () => {

@@ -71,6 +71,10 @@ describe('named entities', () => {
     expect(e.people.join(' ')).toMatch(/Sarah/)
     expect(e.places).toContain('Paris')
   })
+  it('takes no lowercase word for a name ("jo" in a journal entry)', () => {
+    expect(findEntities('journal: jo and i went to the market, will call may later').people).toEqual([])
+    expect(findEntities('Called Jo about the trip').people).toEqual(['Jo'])
+  })
 })
 
 describe('the per-user correction layer', () => {

@@ -103,8 +103,9 @@ describe('searchInputFor', () => {
     })
   })
 
-  it('has nothing to search without a query or with a reversed range', () => {
-    expect(searchInputFor(parseSearchParams({ tier: 'general' }).state, 'UTC')).toBeNull()
+  it('has nothing to search without a query and filters, or with a reversed range; filters alone list', () => {
+    expect(searchInputFor(parseSearchParams({}).state, 'UTC')).toBeNull()
+    expect(searchInputFor(parseSearchParams({ tag: 'family' }).state, 'UTC')).toEqual({ query: '', tags: ['family'], limit: PAGE_SIZE + 1, offset: 0 })
     expect(searchInputFor(parseSearchParams({ q: 'x', from: '2026-03-02', to: '2026-03-01' }).state, 'UTC')).toBeNull()
     expect(searchInputFor(parseSearchParams({ q: 'x' }).state, 'UTC')).toEqual({ query: 'x', limit: PAGE_SIZE + 1, offset: 0 })
   })

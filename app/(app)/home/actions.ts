@@ -13,9 +13,12 @@ import { TIMELINE_PAGE } from '@/lib/memories/timeline'
 import type { Tier } from '@/lib/tiers'
 
 export interface CaptureOutcome {
+  id: string
   tier: string
   reasoning: string
   locked: boolean
+  /** The classifier is sure this needs more protection than the tier chosen. */
+  suggested_tier?: Tier
 }
 
 export async function captureAction(_prev: ActionResult<CaptureOutcome>, form: FormData): Promise<ActionResult<CaptureOutcome>> {
@@ -34,7 +37,13 @@ export async function captureAction(_prev: ActionResult<CaptureOutcome>, form: F
     return {
       status: 'ok',
       message: result.created ? `Saved as ${memory.tier}.` : 'Already saved.',
-      data: { tier: memory.tier, locked, reasoning: result.classification?.reasoning ?? ('reasoning' in memory ? (memory.reasoning ?? '') : '') },
+      data: {
+        id: memory.id,
+        tier: memory.tier,
+        locked,
+        reasoning: result.classification?.reasoning ?? ('reasoning' in memory ? (memory.reasoning ?? '') : ''),
+        ...(result.suggestedTier ? { suggested_tier: result.suggestedTier } : {}),
+      },
     }
   } catch (error) {
     return actionError(error, 'capture', echo(form, 'content'))

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { requestInfo } from '@/lib/http/request-info'
 import { headers } from 'next/headers'
 import { UnlockBar } from '@/components/security/unlock-bar'
 import { UnlockWatch } from '@/components/security/unlock-watch'
@@ -9,6 +10,7 @@ import { countReadableMemories, listMemories } from '@/lib/memories'
 import { TIMELINE_PAGE } from '@/lib/memories/timeline'
 import { unlockState } from '@/lib/memories/unlock-state'
 import { TIERS } from '@/lib/tiers'
+import { listPasskeys } from '@/lib/webauthn'
 
 export const metadata: Metadata = { title: 'Timeline' }
 
@@ -17,22 +19,23 @@ export const metadata: Metadata = { title: 'Timeline' }
 // a long page first). Client-side navigations do not run it; the timeline scrolls itself then.
 const START_AT_NEWEST = 'window.scrollTo(0,document.documentElement.scrollHeight)'
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ tier?: string; compose?: string }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ tier?: string; compose?: string; deleted?: string }> }) {
   const principal = await requirePageUser('/home')
   const params = await searchParams
   const tier = TIERS.find((t) => t === params.tier)
   // Before reading: whatever commits after this, the live stream announces.
   const renderedAt = new Date().toISOString()
-  const [{ items, next_cursor }, counts] = await Promise.all([
-    listMemories(principal, { limit: TIMELINE_PAGE, tiers: tier ? [tier] : undefined }),
+  const [{ items, next_cursor }, counts, passkeys] = await Promise.all([
+    listMemories(principal, { limit: TIMELINE_PAGE, tiers: tier ? [tier] : undefined }, requestInfo(await headers())),
     countReadableMemories(principal),
+    listPasskeys(principal.user.id),
   ])
   return (
     <div className="flex flex-1 flex-col gap-3">
       <h1 className="sr-only">Timeline{principal.user.name ? `, ${principal.user.name}` : ''}</h1>
       <TierTabs counts={counts} current={tier} renderedAt={renderedAt} />
       <UnlockWatch state={unlockState(principal)} renderedAt={renderedAt} />
-      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
+      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} hasPasskey={passkeys.length > 0} />
       <Timeline
         key={tier ?? 'all'}
         userId={principal.user.id}
@@ -42,6 +45,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         tier={tier}
         autoFocus={params.compose === '1'}
         renderedAt={renderedAt}
+        hasPasskey={passkeys.length > 0}
+        justDeleted={params.deleted && /^[0-9a-f-]{36}$/i.test(params.deleted) ? params.deleted : undefined}
       />
       <script nonce={(await headers()).get('x-nonce') ?? undefined} dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>

@@ -22,7 +22,7 @@ export async function quickSearchAction(href: unknown): Promise<ActionResult<Qui
     }
     const { state } = parseSearchParams(new URLSearchParams(href.split('?')[1] ?? ''))
     const input = searchInputFor({ ...state, page: 1 }, principal.user.timezone)
-    if (!input) return { status: 'ok', data: [] }
+    if (!input?.query) return { status: 'ok', data: [] }
     const { items } = await search(principal, { ...input, limit: QUICK_RESULTS }, requestInfo(await headers()))
     return {
       status: 'ok',

@@ -130,7 +130,8 @@ export function startOfDay(day: string, timeZone: string, dayOffset = 0): Date {
  * whether there are more. Null when there is nothing to search (no query, or a reversed range).
  */
 export function searchInputFor(state: SearchState, timeZone: string): SearchInput | null {
-  if (!state.q || (state.from && state.to && state.to < state.from)) return null
+  // Filters alone (a tag, a tier, dates, a source) list what passes them; nothing at all is no search.
+  if ((!state.q && activeFilterCount(state) === 0) || (state.from && state.to && state.to < state.from)) return null
   return {
     query: state.q,
     ...(state.tiers.length ? { tiers: state.tiers } : {}),

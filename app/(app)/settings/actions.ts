@@ -71,7 +71,7 @@ export async function resendEmailConfirmationAction(): Promise<ActionResult> {
 export async function changePasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   try {
     const principal = await requireActionUser()
-    if (str(form, 'new_password') !== str(form, 'confirm')) {
+    if (str(form, 'new_password') && str(form, 'new_password') !== str(form, 'confirm')) {
       throw new AppError('bad_request:password', { message: 'The new passwords do not match.', fieldErrors: { confirm: ['Does not match.'] } })
     }
     const { revokedSessions, revokedTokens } = await changePassword({

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { AccessLog } from '@/components/settings/access-log'
 import { DeleteAccount } from '@/components/settings/delete-account'
 import { PasskeyManager } from '@/components/settings/passkey-manager'
@@ -12,7 +13,7 @@ import { listApiTokens, publicToken } from '@/lib/auth/api-tokens'
 import { requirePageUser } from '@/lib/auth/page'
 import { publicSession } from '@/lib/auth/public-session'
 import { listSessions } from '@/lib/auth/sessions'
-import { listAccessLog, publicAccessEntry } from '@/lib/audit/list'
+import { ACCESS_KINDS, groupAccessEntries, listAccessLog, publicAccessEntry } from '@/lib/audit/list'
 import { dateTime } from '@/lib/dates'
 import { listNotifications, markRead, publicNotification } from '@/lib/notify'
 import { listPasskeys } from '@/lib/webauthn'
@@ -31,10 +32,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
   )
 }
 
-export default async function SettingsPage() {
+/** Entries of the access log per page (before runs of alike events are folded into one row). */
+const LOG_PAGE = 50
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ log?: string; failed?: string; before?: string }> }) {
   const principal = await requirePageUser('/settings')
   const userId = principal.user.id
-  const [profile, sessions, tokens, keys, log, alerts] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId }), listPasskeys(userId), listAccessLog({ userId, limit: 30 }), listNotifications({ userId })])
+  const params = await searchParams
+  const kind = ACCESS_KINDS.find((k) => k === params.log) ?? 'all'
+  const failedOnly = params.failed === '1'
+  const before = /^\d{1,15}$/.test(params.before ?? '') ? Number(params.before) : undefined
+  const [profile, sessions, tokens, keys, log, alerts] = await Promise.all([getProfile({ userId }), listSessions({ userId }), listApiTokens({ userId }), listPasskeys(userId), listAccessLog({ userId, limit: LOG_PAGE, before, kind, success: failedOnly ? false : undefined }), listNotifications({ userId })])
   // Seeing the alerts here marks them read (the badge in the header goes away next time).
   await markRead({ userId })
   return (
@@ -71,8 +79,23 @@ export default async function SettingsPage() {
       <Section id="tokens" title="API tokens">
         <TokenManager tokens={tokens.map(publicToken)} timeZone={principal.user.timezone} />
       </Section>
+      <Section id="recently-deleted" title="Recently deleted">
+        <p>
+          Deleted memories can be restored for 30 days.{' '}
+          <Link href="/deleted" className="underline underline-offset-2">
+            See recently deleted memories
+          </Link>
+        </p>
+      </Section>
       <Section id="access-log" title="Access log">
-        <AccessLog entries={log.map(publicAccessEntry)} timeZone={principal.user.timezone} />
+        <AccessLog
+          groups={groupAccessEntries(log.map(publicAccessEntry))}
+          timeZone={principal.user.timezone}
+          kind={kind}
+          failedOnly={failedOnly}
+          paged={before !== undefined}
+          olderHref={log.length === LOG_PAGE ? `/settings?log=${kind}${failedOnly ? '&failed=1' : ''}&before=${log[log.length - 1].id}#access-log` : null}
+        />
       </Section>
       <Section id="delete" title="Delete your account">
         <DeleteAccount />

@@ -13,15 +13,17 @@ import { AppError } from '@/lib/errors'
 import { getMemory, type PublicMemory } from '@/lib/memories'
 import type { Principal } from '@/lib/auth/principal'
 import { unlockState } from '@/lib/memories/unlock-state'
+import { listPasskeys } from '@/lib/webauthn'
 
 export const metadata: Metadata = { title: 'Memory' }
 
-function lockedView(principal: Principal) {
+async function lockedView(principal: Principal) {
+  const hasPasskey = (await listPasskeys(principal.user.id)).length > 0
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">A locked memory</h1>
       <p>This memory is in a protected tier. Unlock it to read it.</p>
-      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} />
+      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} hasPasskey={hasPasskey} />
     </div>
   )
 }
@@ -101,18 +103,12 @@ export default async function MemoryPage({ params }: { params: Promise<{ id: str
           <dd>{typeof memory.emotion?.label === 'string' ? memory.emotion.label : 'neutral'}</dd>
         </dl>
       </section>
-      <section aria-labelledby="related-heading" className="flex flex-col gap-1">
-        <h2 id="related-heading" className="text-lg font-semibold">
-          Related memories
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Connections to other memories appear here once mnemo writes your daily digests.</p>
-      </section>
     </article>
   )
   return (
     <>
       <UnlockWatch state={unlockState(principal)} renderedAt={renderedAt} />
-      <Protected tier={memory.tier} fallback={lockedView(principal)}>
+      <Protected tier={memory.tier} fallback={await lockedView(principal)}>
         {article}
       </Protected>
     </>

@@ -3,7 +3,7 @@ import { listAccessLog, publicAccessEntry } from '@/lib/audit/list'
 import { authenticate } from '@/lib/auth/principal'
 import { json, parseWith, route } from '@/lib/http/route'
 
-/** The caller's own access log, newest first; `before` pages back. */
+/** The caller's own access log, newest first; `before` pages back, `kind` and `success` filter. */
 export const GET = route(async (request) => {
   const { user } = await authenticate(request)
   const query = parseWith(accessLogQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'access_log')

@@ -1,11 +1,14 @@
+import { z } from 'zod'
 import { registerUser } from '@/lib/accounts/register'
 import { publicProfile } from '@/lib/accounts/profile'
-import { registerSchema } from '@/lib/accounts/schema'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
 
+// The body is checked field by field in registerUser, so every problem is named at once.
+const body = z.record(z.string(), z.unknown())
+
 export const POST = route(async (request) => {
-  const input = await readJson(request, registerSchema, 'register')
+  const input = await readJson(request, body, 'register')
   const user = await registerUser(input, requestInfo(request.headers))
   return json(publicProfile(user), { status: 201 })
 })
