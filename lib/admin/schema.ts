@@ -24,7 +24,8 @@ export const adminAuditQuerySchema = z.strictObject({
   user_id: uuidParam.optional(),
   action: text().trim().max(64).optional(),
   success: z.enum(['true', 'false']).optional(),
-  min_risk: z.coerce.number().min(0).max(1).optional(),
+  // Hundredths: a risk score is stored as a real, and a value like 1e-146 would underflow it.
+  min_risk: z.coerce.number().min(0).max(1).transform((v) => Math.round(v * 100) / 100).optional(),
   before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })

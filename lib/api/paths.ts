@@ -7,6 +7,8 @@ export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 export const API_PATHS: Readonly<Record<string, readonly HttpMethod[]>> = {
   '/api/health': ['GET'],
+  '/api/metrics': ['GET'],
+  '/api/openapi.json': ['GET'],
   '/api/auth/{nextauth}': ['GET', 'POST'],
   '/api/v1/auth/register': ['POST'],
   '/api/v1/auth/token': ['POST'],
@@ -38,7 +40,15 @@ export const API_PATHS: Readonly<Record<string, readonly HttpMethod[]>> = {
   '/api/v1/unlock': ['POST'],
   '/api/v1/unlock/options': ['POST'],
   '/api/v1/unlock/password': ['POST'],
-  '/api/v1/admin/users/{id}': ['PATCH'],
+  '/api/v1/admin/users': ['GET'],
+  '/api/v1/admin/users/{id}': ['PATCH', 'DELETE'],
+  '/api/v1/admin/users/{id}/sign-out': ['POST'],
+  '/api/v1/admin/analytics': ['GET'],
+  '/api/v1/admin/system': ['GET'],
+  '/api/v1/admin/audit': ['GET'],
+  '/api/v1/admin/audit/verify': ['POST'],
+  '/api/v1/admin/jobs/{id}': ['DELETE'],
+  '/api/v1/admin/jobs/{id}/retry': ['POST'],
 }
 
 /** The methods a path template answers, for `Allow` and 405s. */

@@ -70,6 +70,8 @@ export const profileSchema = z
     max_tier: z.number().int(),
     active: z.boolean(),
     verified: z.boolean(),
+    email_verified: z.boolean().describe('Whether the email address was confirmed through the link mailed to it'),
+    pending_email: z.string().nullable().describe('A new address waiting for its confirmation link'),
     preferences: object(),
     created_at: iso,
     last_login_at: iso.nullable(),

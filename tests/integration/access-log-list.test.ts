@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { GET as accessLogRoute } from '@/app/api/v1/account/access-log/route'
 import { recordAccess } from '@/lib/audit'
 import { groupAccessEntries, listAccessLog, publicAccessEntry } from '@/lib/audit/list'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { call } from '../fixtures/http'
-import { tokenFor } from '../fixtures/principal'
+import { sessionFor } from '../fixtures/principal'
+import { asSession } from '../fixtures/session-auth'
+
+// The access log is for a signed-in session only (API tokens never reach it).
+vi.mock('@/auth', () => import('../fixtures/session-auth'))
 
 setupTestDatabase()
 
@@ -52,10 +56,10 @@ describe('the access log as a person reads it', () => {
   it('answers the same filters through the API, and refuses an unknown kind', async () => {
     const user = await createUser()
     await seed(user.id)
-    const token = await tokenFor(user)
-    const r = await call(accessLogRoute, 'GET', '/api/v1/account/access-log?kind=account&success=false', { token })
+    const session = await sessionFor(user)
+    const r = await call(accessLogRoute, 'GET', '/api/v1/account/access-log?kind=account&success=false', asSession(session))
     expect(r.status).toBe(200)
     expect(r.json.items.map((e: { action: string }) => e.action)).toEqual(['unlock'])
-    expect((await call(accessLogRoute, 'GET', '/api/v1/account/access-log?kind=everything', { token })).status).toBe(400)
+    expect((await call(accessLogRoute, 'GET', '/api/v1/account/access-log?kind=everything', asSession(session))).status).toBe(400)
   })
 })

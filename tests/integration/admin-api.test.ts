@@ -1,4 +1,4 @@
-// The admin API: only an admin's session gets in (everyone else 403 forbidden:admin); counts,
+// The admin API: only an admin's session gets in (a non-admin 403 forbidden:admin, any token 403 forbidden:token); counts,
 // never content; every action is logged and told to the user concerned; never the last admin.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { GET as analyticsGet } from '@/app/api/v1/admin/analytics/route'
@@ -82,7 +82,8 @@ describe('who may call', () => {
 
   it('answers 403 to an admin’s API token and 401 to no one', async () => {
     const token = await tokenFor(admin)
-    expect((await call(usersGet, 'GET', '/api/v1/admin/users', { token })).json.error.code).toBe('forbidden:admin')
+    // Every token is refused before its user's role is looked at: admin routes are session-only.
+    expect((await call(usersGet, 'GET', '/api/v1/admin/users', { token })).json.error.code).toBe('forbidden:token')
     signedIn.session = null
     expect((await call(usersGet, 'GET', '/api/v1/admin/users')).status).toBe(401)
   })
