@@ -9,6 +9,7 @@ import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { call } from '../fixtures/http'
 import { tokenFor } from '../fixtures/principal'
+import { sampleSum as sample } from '@/scripts/bench/metrics'
 
 setupTestDatabase()
 
@@ -30,16 +31,6 @@ async function scrape() {
   return res.text
 }
 
-/** The value of one sample line, 0 when absent. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`)
-  let total = 0
-  for (const line of text.split('\n')) {
-    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue
-    if (wanted.every((w) => line.includes(w))) total += Number(line.split(' ').at(-1))
-  }
-  return total
-}
 
 describe('access', () => {
   it('is 404 when METRICS_TOKEN is not set, even with a bearer', async () => {
