@@ -40,11 +40,18 @@ async function takeChallenge(userId: string, purpose: string, challenge: string)
 }
 
 function clientChallenge(response: { response: { clientDataJSON: string } }): string {
+  let challenge: unknown
   try {
-    return (JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8')) as { challenge: string }).challenge
+    challenge = (JSON.parse(Buffer.from(response.response.clientDataJSON, 'base64url').toString('utf8')) as { challenge?: unknown } | null)?.challenge
   } catch {
+    challenge = undefined
+  }
+  // Decoded junk can still be JSON (a number, null, an object without a challenge): only a
+  // base64url string names a challenge we could have issued.
+  if (typeof challenge !== 'string' || !/^[A-Za-z0-9_-]{1,512}$/.test(challenge)) {
     throw new AppError('bad_request:passkey', { message: 'The passkey answer is malformed.' })
   }
+  return challenge
 }
 
 export function listPasskeys(userId: string): Promise<Passkey[]> {

@@ -6,6 +6,7 @@ import { POST as capture, GET as list } from '@/app/api/v1/memories/route'
 import { POST as searchRoute } from '@/app/api/v1/search/route'
 import { DELETE as deletePasskey, PATCH as renamePasskey } from '@/app/api/v1/passkeys/[id]/route'
 import { PATCH as patchAccount } from '@/app/api/v1/account/route'
+import { POST as unlock } from '@/app/api/v1/unlock/route'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { call } from '../fixtures/http'
@@ -76,5 +77,20 @@ describe('dates outside the years 0001..9999', () => {
     expect((await call(capture, 'POST', '/api/v1/memories', { token, body: { content: 'the first year', occurred_at: '0001-01-01T00:00:00Z', tier: 'general' } })).status).toBe(201)
     expect((await call(list, 'GET', '/api/v1/memories?from=0001-01-01&to=9999-12-31', { token })).status).toBe(200)
     expect((await call(searchRoute, 'POST', '/api/v1/search', { token, body: { query: 'year', from: '0001-01-01', to: '9999-12-31' } })).status).toBe(200)
+  })
+})
+
+describe('a passkey answer whose client data is JSON without a challenge', () => {
+  // Found by the fuzz test on PostgreSQL: the missing challenge reached the driver as undefined.
+  it.each([
+    ['a number', Buffer.from('5').toString('base64url')],
+    ['null', Buffer.from('null').toString('base64url')],
+    ['an object without a challenge', Buffer.from('{"type":"webauthn.get"}').toString('base64url')],
+    ['a challenge that is not base64url', Buffer.from('{"challenge":"ɲ➸"}').toString('base64url')],
+  ])('%s is a 400, not a 500', async (_what, clientDataJSON) => {
+    const response = { id: 'abc', rawId: 'abc', type: 'public-key', response: { clientDataJSON } }
+    const answer = await call(unlock, 'POST', '/api/v1/unlock', { body: { tier: 'secret', response }, headers: cookie })
+    expect(answer.status).toBe(400)
+    expect(answer.json.error.code).toBe('bad_request:passkey')
   })
 })
