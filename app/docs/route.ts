@@ -1,8 +1,10 @@
 // /docs: the API reference, drawn by Scalar from /api/openapi.json. The viewer is served from
 // this server (app/docs/scalar.js), so the page works offline; its web fonts are turned off.
-export const dynamic = 'force-static'
+// Rendered per request: its two scripts carry the nonce of the Content-Security-Policy that
+// proxy.ts sets (with 'strict-dynamic', a script without it does not run).
+export const dynamic = 'force-dynamic'
 
-const PAGE = `<!doctype html>
+const page = (nonce: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -13,8 +15,8 @@ const PAGE = `<!doctype html>
 <body>
 <noscript>The reference needs JavaScript; the document itself is at <a href="/api/openapi.json">/api/openapi.json</a>.</noscript>
 <div id="app"></div>
-<script src="/docs/scalar.js"></script>
-<script>
+<script nonce="${nonce}" src="/docs/scalar.js"></script>
+<script nonce="${nonce}">
 Scalar.createApiReference('#app', {
   url: '/api/openapi.json',
   withDefaultFonts: false,
@@ -30,6 +32,8 @@ Scalar.createApiReference('#app', {
 </html>
 `
 
-export function GET() {
-  return new Response(PAGE, { headers: { 'content-type': 'text/html; charset=utf-8' } })
+export function GET(request: Request) {
+  // The nonce is base64 from proxy.ts; anything else is dropped rather than put in an attribute.
+  const nonce = /^[A-Za-z0-9+/=]{8,64}$/.test(request.headers.get('x-nonce') ?? '') ? request.headers.get('x-nonce')! : ''
+  return new Response(page(nonce), { headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
 }

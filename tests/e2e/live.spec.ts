@@ -7,12 +7,12 @@ test.describe.configure({ mode: 'serial' })
 const PHONE = '+1 415 555 0166'
 const PASSWORD = 'juniper-comet-anvil-39'
 
-/** Resolves with the time (ms since the epoch) a bubble matching `selector` and `text` shows. */
+/** Resolves with the time (ms since the epoch) a bubble matching `selector` and `text` (any case) shows. */
 function whenBubbleAppears(page: Page, selector: string, text: string): Promise<number> {
   return page.evaluate(
     ([selector, wanted]) =>
       new Promise<number>((resolve) => {
-        const shown = () => [...document.querySelectorAll(selector)].some((el) => el.textContent?.includes(wanted))
+        const shown = () => [...document.querySelectorAll(selector)].some((el) => el.textContent?.toLowerCase().includes(wanted.toLowerCase()))
         if (shown()) return resolve(Date.now())
         const observer = new MutationObserver(() => {
           if (!shown()) return
@@ -90,7 +90,9 @@ test('captures from the API and from another device appear live in an open timel
   const lockedAt = await lockedAppeared
   report('second capture (secret, locked)', secretStarted, secretAnswered, lockedAt)
   expect(lockedAt - secretAnswered).toBeLessThan(1000)
-  await expect(lockedBubble).toContainText('Locked')
+  // This account has no passkey yet: the placeholder says it is locked and offers to add one.
+  await expect(lockedBubble).toContainText(/locked/i)
+  await expect(lockedBubble.getByRole('button', { name: 'Add a passkey' })).toBeVisible()
   await expect(page.getByText('zebracorn')).toHaveCount(0)
 
   // Another device, signed in as the same person, writes with its composer.
