@@ -3,7 +3,7 @@ import { SettingsPage, SignInPage, SignUpPage } from './pages/auth'
 
 // Issue 22: protected content leaves every open view when its unlock window ends (15 s here:
 // MNEMO_UNLOCK_MINUTES=0.25) or on "Lock now" from any session, and Back/Forward asks the server.
-const USER = { phone: '+1 415 555 0171', password: 'juniper-canyon-violet-29' }
+const USER = { phone: '+1 415 555 0173', password: 'juniper-canyon-violet-29' }
 const SECRET = 'the storage unit code is 7731-Osprey'
 const CONFIDENTIAL = '#confidential my salary review with Dana went badly'
 
@@ -94,6 +94,8 @@ test('"Lock now" hides protected content on every tab and every session of the u
   // Back/Forward to a protected detail page after a lock asks the server, which says locked.
   await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
   await expect(secretBubble(page)).toContainText(SECRET)
+  // A bubble's actions sit behind one "Actions" control.
+  await secretBubble(page).getByText('Actions').click()
   const detail = await secretBubble(page).getByRole('link', { name: /Details/ }).getAttribute('href')
   await page.goto(detail!)
   await expect(page.getByText(SECRET)).toBeVisible()

@@ -30,7 +30,7 @@ test('offline captures wait on the device, survive a reload, and are sent exactl
     await box.press('Enter')
   }
   await expect(page.getByTestId('pending-memory')).toHaveCount(3)
-  await expect(page.getByTestId('pending-mark').first()).toHaveText('Pending')
+  await expect(page.getByTestId('pending-mark').first()).toHaveText('waiting to be sent')
 
   // A reload while offline: the service worker answers with the offline page, which still shows them.
   await page.reload()

@@ -5,14 +5,14 @@ const PASSWORD = 'copper-willow-lantern-64'
 
 test('after too many failed sign-ins the page says until when the account is locked, whichever identifier', async ({ browser }) => {
   const owner = await browser.newContext()
-  await new SignUpPage(await owner.newPage()).register({ phone: '+1 415 555 0177', password: PASSWORD, email: 'locked-out@example.com' })
+  await new SignUpPage(await owner.newPage()).register({ phone: '+1 415 555 0178', password: PASSWORD, email: 'locked-out@example.com' })
   await owner.close()
 
   const context = await browser.newContext({ timezoneId: 'Europe/Paris' })
   const page = await context.newPage()
   const signIn = new SignInPage(page)
   for (let i = 0; i < 5; i++) {
-    await signIn.signIn('+14155550177', `not-the-password-${i}`)
+    await signIn.signIn('+14155550178', `not-the-password-${i}`)
     await signIn.expectError(/Wrong phone number, email or password/)
   }
   // Locked through the phone: the email with the right password is refused too, with the time.

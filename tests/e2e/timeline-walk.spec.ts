@@ -35,7 +35,7 @@ test('without a passkey, a secret bubble says so and adds one in place; then it 
 })
 
 for (const [name, viewport, theme, phone] of [
-  ['phone', PHONE, 'dark', '+1 415 555 0142'],
+  ['phone', PHONE, 'dark', '+1 415 555 0147'],
   ['desktop', DESKTOP, 'light', '+1 415 555 0143'],
 ] as const) {
   test(`keyboard, long memories, chips and a consistent reason (${name}, ${theme})`, async ({ page }) => {

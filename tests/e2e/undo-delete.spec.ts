@@ -50,7 +50,7 @@ for (const [name, viewport, theme, phone] of [
 
 test('a delete on a Details page returns to the timeline with the same undo, not a 404', async ({ page }) => {
   await page.setViewportSize(PHONE)
-  await new SignUpPage(page).register({ phone: '+1 415 555 0133', password: PASSWORD })
+  await new SignUpPage(page).register({ phone: '+1 415 555 0135', password: PASSWORD })
   await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   const timeline = new TimelinePage(page)
   await timeline.send('Dentist moved to Thursday at 3')
