@@ -109,11 +109,19 @@ export async function purgeDeletedMemories(db: DbExecutor, { before }: { before:
   return rows.length
 }
 
-/** The user's tier-1 tags, most used first. */
-export async function listTagsByUser(db: DbExecutor, { userId, limit = 50 }: { userId: string; limit?: number }): Promise<string[]> {
+/** How many of a user's latest memories the tags offered to the classifier are counted over. */
+export const RECENT_FOR_TAGS = 200
+
+/** The tags of the user's latest memories, most used first. */
+export async function listTagsByUser(db: DbExecutor, { userId, limit = 50, recent = RECENT_FOR_TAGS }: { userId: string; limit?: number; recent?: number }): Promise<string[]> {
+  // Counted over the latest memories only (on memories_user_created_idx), so a capture's
+  // context read costs the same in a vault of 500 memories as in one of 500,000.
   const rows = await db.execute(sql`
-    select tag, count(*) as n from ${memories}, unnest(${memories.tags}) as tag
-    where ${memories.userId} = ${userId} and ${memories.deletedAt} is null
+    select tag, count(*) as n from (
+      select ${memories.tags} as tags from ${memories}
+      where ${memories.userId} = ${userId} and ${memories.deletedAt} is null
+      order by ${memories.createdAt} desc limit ${recent}
+    ) latest, unnest(latest.tags) as tag
     group by tag order by n desc, tag limit ${limit}`)
   return rowsOf<{ tag: string }>(rows).map((r) => r.tag)
 }

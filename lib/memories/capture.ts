@@ -11,7 +11,7 @@ import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal-type'
-import { classify, type Classification } from '@/lib/classify'
+import { classify, type Classification, type ClassifyContext } from '@/lib/classify'
 import { THRESHOLDS } from '@/lib/classify/schema'
 import { embedText } from '@/lib/embeddings'
 import { AppError } from '@/lib/errors'
@@ -21,7 +21,7 @@ import { publishMemoryEvent } from '@/lib/live/publish'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { countCapture } from '@/lib/metrics'
 import { canRead } from './access'
-import { contextFor } from './classify-only'
+import { contextFor, contextIn } from './classify-only'
 import { recordCorrection } from './corrections'
 import { denied, loadOwn, view, type MemoryView } from './read'
 import { bodyColumns, embeddingColumns, readBody, type MemoryBody } from './sealed'
@@ -66,11 +66,14 @@ async function replayed(principal: Principal, clientId: string): Promise<Capture
 export async function captureMemory(principal: Principal, input: CaptureInput, defaultSource: CaptureInput['source'] = 'api'): Promise<CaptureResult> {
   if ([...input.content].length > MAX_CONTENT) throw tooLong(input.content)
   const userId = principal.user.id
-  if (input.client_id) {
-    const first = await replayed(principal, input.client_id)
-    if (first) return first
-  }
-  const context = await contextFor(principal)
+  // One short read: the memory a replayed client id already stored, else the classifier's context.
+  const read = await withUser(userId, async (tx): Promise<{ first: CaptureResult } | { context: ClassifyContext }> => {
+    const existing = input.client_id ? await getMemoryByClientId(tx, { userId, clientId: input.client_id }) : undefined
+    if (existing) return { first: { memory: await view(tx, principal, existing), classification: null, created: false } }
+    return { context: await contextIn(tx, principal) }
+  })
+  if ('first' in read) return read.first
+  const { context } = read
   const now = new Date()
   const [classification, embedding] = await Promise.all([classify(input.content, { ...context, now }), embedText(input.content), getQueue()])
   const tier: Tier = input.tier ?? classification.tier

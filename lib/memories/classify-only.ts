@@ -1,5 +1,6 @@
 // Classification on behalf of a user without storing anything (POST /api/v1/classify).
 import { listTagsByUser } from '@/db/queries/memories'
+import type { DbExecutor } from '@/db'
 import { withUser } from '@/db/with-user'
 import { effectivePreferences } from '@/lib/accounts/preferences'
 import type { Principal } from '@/lib/auth/principal-type'
@@ -8,10 +9,13 @@ import { loadCorrections } from './corrections'
 
 /** What the classifier should know about this user, in one short read. */
 export async function contextFor(principal: Principal): Promise<ClassifyContext> {
+  return withUser(principal.user.id, (tx) => contextIn(tx, principal))
+}
+
+/** The same, read in a transaction of the caller's (capture reads it with the client-id check). */
+export async function contextIn(tx: DbExecutor, principal: Principal): Promise<ClassifyContext> {
   const user = principal.user
-  const [existingTags, corrections] = await withUser(user.id, (tx) =>
-    Promise.all([listTagsByUser(tx, { userId: user.id }), loadCorrections(tx, { userId: user.id })]),
-  )
+  const [existingTags, corrections] = await Promise.all([listTagsByUser(tx, { userId: user.id }), loadCorrections(tx, { userId: user.id })])
   return { timeZone: user.timezone, existingTags, corrections, defaultTier: effectivePreferences(user.preferences).default_tier }
 }
 

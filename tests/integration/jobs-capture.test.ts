@@ -24,9 +24,16 @@ vi.mock('@/lib/live/publish', async (importOriginal) => {
 
 setupTestDatabase()
 const ran: string[] = []
+const failFor = new Set<string>()
+
+const afterCapture = async (data: object) => {
+  const id = (data as { memory_id: string }).memory_id
+  if (failFor.has(id)) throw new Error('connections could not be written')
+  ran.push(id)
+}
 
 beforeAll(async () => {
-  await workOn(await getQueue(), { 'after-capture': async (data) => void ran.push((data as { memory_id: string }).memory_id) }, { pollingIntervalSeconds: 0.5 })
+  await workOn(await getQueue(), { 'after-capture': afterCapture }, { pollingIntervalSeconds: 0.5 })
 })
 
 async function until(check: () => boolean, ms: number) {
@@ -51,5 +58,27 @@ describe('the after-capture job', () => {
     expect(await (await getQueue()).findJobs('after-capture')).toHaveLength(1)
     const { items } = await listMemories(principal, { limit: 10 })
     expect(items.map((m) => m.id)).toEqual([stored.memory.id])
+  })
+
+  it('fetches jobs in batches, and a failing job retries alone while the rest of its batch completes', { timeout: 90_000 }, async () => {
+    const principal = await sessionFor(await createUser())
+    // The worker stops while six memories are stored, so its next fetch takes them as one batch.
+    const queue = await getQueue()
+    await queue.offWork('after-capture')
+    const stored = []
+    for (let i = 0; i < 6; i++) stored.push(await captureMemory(principal, { content: `seedlings row ${i} watered` }))
+    const ids = stored.map((s) => s.memory.id)
+    failFor.add(ids[2])
+    await workOn(queue, { 'after-capture': afterCapture }, { pollingIntervalSeconds: 0.5 })
+    // Settled once no job of these six is still waiting or running.
+    let jobs = await queue.findJobs('after-capture')
+    const stateOf = (id: string) => jobs.find((job) => (job.data as { memory_id: string }).memory_id === id)?.state
+    for (const end = Date.now() + 15_000; Date.now() < end && ids.some((id) => ['created', 'active'].includes(stateOf(id) ?? 'created')); ) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      jobs = await queue.findJobs('after-capture')
+    }
+    expect(ids.filter((id) => id !== ids[2]).map(stateOf)).toEqual(Array(5).fill('completed'))
+    expect(stateOf(ids[2])).toBe('retry')
+    expect(ran).not.toContain(ids[2])
   })
 })
