@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { useState } from 'react'
 import { MemoryActions } from '@/components/capture/memory-actions'
 import { TierBadge } from '@/components/capture/tier-badge'
 import { LockedNote } from './locked-note'
@@ -19,6 +20,9 @@ function mood(emotion: Record<string, unknown> | null): string | null {
 export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: string }) {
   // Protected content leaves the screen when its unlock window ends or is locked.
   const open = useTierOpen(memory.tier)
+  // The actions are built when first opened: a timeline of 30 bubbles then hydrates 30
+  // summaries rather than 30 tier menus, buttons and links (measured on a throttled phone).
+  const [actionsShown, setActionsShown] = useState(false)
   const locked = 'locked' in memory || !open
   return (
     <li data-testid="memory" data-tier={memory.tier} className="flex flex-col items-end">
@@ -55,17 +59,19 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
           </>
         )}
         {/* One tab stop per bubble: the actions open from here. */}
-        <details className="group text-sm" data-testid="memory-actions">
+        <details className="group text-sm" data-testid="memory-actions" onToggle={(e) => e.currentTarget.open && setActionsShown(true)}>
           <summary className="w-fit cursor-pointer list-none rounded px-1 text-slate-700 underline-offset-2 select-none hover:underline dark:text-slate-300 [&::-webkit-details-marker]:hidden">
             Actions<span className="sr-only"> for this memory</span> <span aria-hidden>▾</span>
           </summary>
-          <div className="mt-2 flex flex-wrap items-center gap-3">
-            <MemoryActions id={memory.id} tier={memory.tier} />
-            {/* Not prefetched: each link in view cost two server requests and the phone's CPU for a page rarely opened. */}
-            <Link href={`/memories/${memory.id}`} prefetch={false} className="text-sm underline-offset-2 hover:underline">
-              Details<span className="sr-only"> of this memory</span>
-            </Link>
-          </div>
+          {actionsShown && (
+            <div className="mt-2 flex flex-wrap items-center gap-3">
+              <MemoryActions id={memory.id} tier={memory.tier} />
+              {/* Not prefetched: each link in view cost two server requests and the phone's CPU for a page rarely opened. */}
+              <Link href={`/memories/${memory.id}`} prefetch={false} className="text-sm underline-offset-2 hover:underline">
+                Details<span className="sr-only"> of this memory</span>
+              </Link>
+            </div>
+          )}
         </details>
       </article>
     </li>
