@@ -16,7 +16,9 @@ const LOCK_CHANNEL = 'mnemo-lock'
  */
 export function ProtectedViewGuard() {
   const router = useRouter()
-  useEffect(() => onTierClosed(() => router.refresh()), [router])
+  // Offline, a refresh fails and Next falls back to a full page load (the browser's offline page):
+  // what a closed tier showed has already left the screen, and coming back online resynchronises.
+  useEffect(() => onTierClosed(() => navigator.onLine && router.refresh()), [router])
   useEffect(() => {
     const channel = new BroadcastChannel(LOCK_CHANNEL)
     channel.onmessage = (event: MessageEvent<unknown>) => {
@@ -25,7 +27,7 @@ export function ProtectedViewGuard() {
     const stop = listenToMemoryEvents({
       onEvent: () => {},
       // Events were missed (a hidden tab does not stream): the server says what is open now.
-      onResync: () => router.refresh(),
+      onResync: () => navigator.onLine && router.refresh(),
       onLocked: (at) => {
         reportLocked(at)
         channel.postMessage(at)

@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation'
 import { useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react'
 import { captureAction, type CaptureOutcome } from '@/app/(app)/home/actions'
 import { IDLE, type ActionResult } from '@/lib/http/action-result'
+import { newClientId } from '@/lib/offline/client-id'
+import { canSeal } from '@/lib/offline/device-key'
 import { enqueue, OfflineRefusal, SYNC_TAG, type QueuedCapture } from '@/lib/offline/outbox'
 import { TIERS, type Tier } from '@/lib/tiers'
 import { SuggestedMove } from './suggested-move'
@@ -49,7 +51,7 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
     if (!content) return setError('Write something first.')
     if (content.length > MAX_LENGTH) return setError(`That is ${content.length.toLocaleString('en')} characters; a memory holds at most ${MAX_LENGTH.toLocaleString('en')}.`)
     setError(null)
-    const item: QueuedCapture = { client_id: crypto.randomUUID(), user_id: userId, content, tier: tier || undefined, written_at: new Date().toISOString() }
+    const item: QueuedCapture = { client_id: newClientId(), user_id: userId, content, tier: tier || undefined, written_at: new Date().toISOString() }
     onPending((list) => [...list, item])
     setText('')
     // A forced tier was for this message; the next one starts on "auto" again.
@@ -107,7 +109,9 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
     >
       {!online && (
         <p role="status" data-testid="offline-notice" className="rounded-lg bg-amber-100 px-3 py-1.5 text-sm text-amber-950 ring-1 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700">
-          You’re offline. What you write waits on this device and is sent when you’re back.
+          {canSeal()
+            ? 'You’re offline. What you write waits on this device and is sent when you’re back.'
+            : 'You’re offline. Over this connection nothing can wait on the device: send when you’re back.'}
         </p>
       )}
       <fieldset className="flex flex-wrap items-center gap-1.5 text-xs">

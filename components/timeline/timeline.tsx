@@ -158,7 +158,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     // Events were missed (a dropped connection, a hidden page, a read that failed): reload the
     // page's data and read again every memory known from an event, so none stays as it was.
     onResync: () => {
-      router.refresh()
+      if (navigator.onLine) router.refresh()
       for (const id of new Set([...live.keys(), ...unread.current])) void onLiveEvent({ memory_id: id, kind: 'updated' })
     },
   }, renderedAt)

@@ -9,6 +9,14 @@ export interface SealedFields {
   tier?: string
 }
 
+/**
+ * Whether this page can seal: WebCrypto's subtle API exists only in secure contexts (https,
+ * localhost), not on a page opened over plain http through a LAN address.
+ */
+export function canSeal(): boolean {
+  return typeof crypto !== 'undefined' && typeof crypto.subtle?.generateKey === 'function'
+}
+
 export function newDeviceKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
 }

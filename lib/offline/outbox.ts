@@ -9,7 +9,7 @@
 // Runs in the window and in the service worker: no DOM, no React.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import type { Tier } from '@/lib/tiers'
-import { newDeviceKey, open, seal } from './device-key'
+import { canSeal, newDeviceKey, open, seal } from './device-key'
 import { neverOffline } from './never-offline'
 import { OWNER_HEADER } from './owner-header'
 
@@ -125,6 +125,8 @@ export async function getCurrentUser(): Promise<string | null> {
 export async function enqueue(item: QueuedCapture): Promise<void> {
   const refusal = neverOffline(item.content, item.tier)
   if (refusal) throw new OfflineRefusal(refusal)
+  // Nothing waits on the device in clear: without WebCrypto the text stays in the box.
+  if (!canSeal()) throw new OfflineRefusal('Not sent, and not kept on this device: keeping messages offline needs a secure connection (https, or localhost). Your text is still in the box.')
   await put(await database(), item)
   announce()
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { newDeviceKey, open, seal } from '@/lib/offline/device-key'
+import { describe, expect, it, vi } from 'vitest'
+import { newClientId } from '@/lib/offline/client-id'
+import { canSeal, newDeviceKey, open, seal } from '@/lib/offline/device-key'
 import { neverOffline } from '@/lib/offline/never-offline'
 
 // A BIP39 test vector (its checksum holds), and the same words with the last one changed (it does not).
@@ -43,5 +44,32 @@ describe('the device key', () => {
     const key = await newDeviceKey()
     expect(key.extractable).toBe(false)
     await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow()
+  })
+})
+
+describe('a page opened over plain http through a LAN address (no secure context)', () => {
+  // What such a page's crypto has: getRandomValues, and neither randomUUID nor subtle.
+  const real = globalThis.crypto
+  const insecure = { getRandomValues: <T extends ArrayBufferView>(array: T) => real.getRandomValues(array as never) as T }
+
+  it('still makes version-4 client ids, each different', () => {
+    vi.stubGlobal('crypto', insecure)
+    try {
+      const ids = Array.from({ length: 200 }, () => newClientId())
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(new Set(ids).size).toBe(ids.length)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('knows it cannot seal, so nothing is kept on the device in clear', () => {
+    expect(canSeal()).toBe(true)
+    vi.stubGlobal('crypto', insecure)
+    try {
+      expect(canSeal()).toBe(false)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
