@@ -1,8 +1,34 @@
-// A user's own access log, newest first, paged by id and filtered by kind and outcome.
-// Called inside the owner's RLS transaction (`withUser`).
-import { and, desc, eq, inArray, lt, notInArray, type SQL } from 'drizzle-orm'
-import type { DbExecutor } from '../index'
+// The access log: appended to by the system (one append at a time, under an advisory lock),
+// walked in id order to verify its chain, and listed by its owner inside their RLS transaction
+// (`withUser`), newest first, paged by id and filtered by kind and outcome.
+import { and, asc, desc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm'
+import { rowsOf, type DbExecutor, type Tx } from '../index'
 import { accessLog, type AccessLogEntry } from '../schema'
+
+/** Serialises appends until the transaction ends, so the chain stays linear. */
+export async function lockAccessLogAppends(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:access_log'))`)
+}
+
+/** The MAC and place of the last row appended; undefined on an empty log. */
+export async function getAccessLogHead(db: DbExecutor): Promise<{ hash: string; position: number | null } | undefined> {
+  const [last] = await db.select({ hash: accessLog.hash, position: accessLog.position }).from(accessLog).orderBy(desc(accessLog.id)).limit(1)
+  return last
+}
+
+export async function countAccessLog(db: DbExecutor): Promise<number> {
+  return Number(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from access_log`))[0].n)
+}
+
+export async function insertAccessLogEntry(db: DbExecutor, values: typeof accessLog.$inferInsert): Promise<AccessLogEntry> {
+  const [inserted] = await db.insert(accessLog).values(values).returning()
+  return inserted
+}
+
+/** The next `limit` rows after `afterId`, in id order (the chain's order). */
+export async function listAccessLogAfterId(db: DbExecutor, { afterId, limit }: { afterId: number; limit: number }): Promise<AccessLogEntry[]> {
+  return db.select().from(accessLog).where(sql`${accessLog.id} > ${afterId}`).orderBy(asc(accessLog.id)).limit(limit)
+}
 
 export interface ListAccessLogOptions {
   userId: string

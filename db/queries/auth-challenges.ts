@@ -1,6 +1,6 @@
 // WebAuthn challenges: stored when options are given out, taken (deleted) when answered.
-import { lt, sql } from 'drizzle-orm'
-import type { Db } from '../index'
+import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import type { Db, DbExecutor } from '../index'
 import { authChallenges } from '../schema'
 
 /** How many expired challenges one insert clears at most (bounded work per request). */
@@ -22,4 +22,26 @@ export async function insertAuthChallenge(db: Db, values: typeof authChallenges.
     await tx.delete(authChallenges).where(sql`${authChallenges.id} in (${expired})`)
     await tx.insert(authChallenges).values(values)
   })
+}
+
+/**
+ * Takes a challenge out (single use) if it was issued for this purpose and is fresh; `userId`:
+ * only if it is that user's (a sign-in challenge belongs to nobody yet). True when one was taken.
+ */
+export async function takeAuthChallenge(
+  db: DbExecutor,
+  { challenge, purpose, userId }: { challenge: string; purpose: string; userId?: string },
+): Promise<boolean> {
+  const rows = await db
+    .delete(authChallenges)
+    .where(
+      and(
+        eq(authChallenges.challenge, challenge),
+        userId !== undefined ? eq(authChallenges.userId, userId) : undefined,
+        eq(authChallenges.purpose, purpose),
+        gt(authChallenges.expiresAt, new Date()),
+      ),
+    )
+    .returning({ id: authChallenges.id })
+  return rows.length > 0
 }

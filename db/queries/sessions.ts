@@ -1,4 +1,5 @@
-// Sign-in sessions: one row per signed-in device, listable and revocable by its user.
+// Sign-in sessions: one row per signed-in device, listable and revocable by its user, with the
+// unlock windows it holds (a fresh password sign-in, passkey step-ups).
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { DbExecutor } from '../index'
 import { sessions, type Session } from '../schema'
@@ -48,4 +49,28 @@ export async function revokeSessionsByUser(
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepId ? ne(sessions.id, keepId) : undefined))
     .returning({ id: sessions.id })
   return rows.length
+}
+
+/** Replaces the session's passkey unlock windows (tier → until, ISO 8601). */
+export async function setSessionUnlocksById(
+  db: DbExecutor,
+  { userId, id, unlocks }: { userId: string; id: string; unlocks: Record<string, string> },
+): Promise<void> {
+  await db.update(sessions).set({ unlocks }).where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+}
+
+/** The password was entered again on this session at `at`: its sign-in counts as fresh from then. */
+export async function markSessionFreshById(db: DbExecutor, { id, at }: { id: string; at: Date }): Promise<void> {
+  await db.update(sessions).set({ freshAuthAt: at }).where(eq(sessions.id, id))
+}
+
+/**
+ * Closes every unlock window of every session of the user: the passkey step-ups, and the fresh
+ * sign-in, moved back beyond its 12 hours (never forward).
+ */
+export async function closeUnlockWindowsByUser(db: DbExecutor, { userId }: { userId: string }): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ unlocks: {}, freshAuthAt: sql`least(${sessions.freshAuthAt}, now() - interval '13 hours')` })
+    .where(eq(sessions.userId, userId))
 }

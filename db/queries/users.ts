@@ -1,6 +1,7 @@
-// Users, looked up by the system (sign-in, registration, admin) or inside a user's transaction.
+// Users, looked up and written by the system (sign-in, registration, admin, account deletion) or
+// inside a user's transaction.
 import { eq, sql } from 'drizzle-orm'
-import type { DbExecutor } from '../index'
+import type { DbExecutor, Tx } from '../index'
 import { users, type NewUser, type User } from '../schema'
 
 export async function getUserById(db: DbExecutor, { id }: { id: string }): Promise<User | undefined> {
@@ -42,4 +43,14 @@ export async function updateUserById(
     .where(eq(users.id, id))
     .returning()
   return user
+}
+
+/** Serialises registrations until the transaction ends. */
+export async function lockRegistrations(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:register'))`)
+}
+
+/** Deletes the user and, by cascade, the rows that reference them (the access log holds no reference: it keeps its rows). */
+export async function deleteUserById(db: DbExecutor, { id }: { id: string }): Promise<void> {
+  await db.delete(users).where(eq(users.id, id))
 }

@@ -1,10 +1,9 @@
 // Deleting an account: the user confirms with their password; the wrapped data keys go first
 // (crypto-shredding: every sealed memory, correction and embedding becomes unreadable for good,
 // in backups too), then the rows. The access log keeps its rows, as an audit log must.
-import { eq } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { getUserById } from '@/db/queries/users'
-import { tierKeys, users } from '@/db/schema'
+import { deleteTierKeysByUser } from '@/db/queries/tier-keys'
+import { deleteUserById, getUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
 import { verifyPassword } from '@/lib/auth/password'
 import { forgetDataKeys } from '@/lib/crypto'
@@ -27,8 +26,8 @@ export async function deleteAccount({ userId, password, info }: { userId: string
 export async function shredAccount(userId: string): Promise<void> {
   const db = await getDb()
   await db.transaction(async (tx) => {
-    await tx.delete(tierKeys).where(eq(tierKeys.userId, userId))
-    await tx.delete(users).where(eq(users.id, userId))
+    await deleteTierKeysByUser(tx, { userId })
+    await deleteUserById(tx, { id: userId })
   })
   forgetDataKeys(userId)
 }

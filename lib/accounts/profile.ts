@@ -1,9 +1,9 @@
 // Profile and preferences: view and edit, each change recorded in the preference history.
 // Email and phone changes go through ./contact (proof of presence, confirmation, notices).
-import { desc, eq } from 'drizzle-orm'
 import { getPendingEmailConfirmationByUser } from '@/db/queries/email-confirmations'
+import { insertPreferenceChanges, listPreferenceChangesByUser } from '@/db/queries/preference-history'
 import { getUserByPhone, getUserById, updateUserById } from '@/db/queries/users'
-import { preferenceHistory, type PreferenceChange, type Session, type User } from '@/db/schema'
+import type { PreferenceChange, Session, User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { normalizePhone } from '@/lib/auth/phone'
 import { AppError } from '@/lib/errors'
@@ -115,7 +115,7 @@ export async function updateProfile({
       const history = Object.keys(newFlat)
         .filter((key) => JSON.stringify(oldFlat[key]) !== JSON.stringify(newFlat[key]))
         .map((key) => ({ userId, key, oldValue: oldFlat[key] ?? null, newValue: newFlat[key] ?? null, changedBy: actorId }))
-      if (history.length > 0) await tx.insert(preferenceHistory).values(history)
+      if (history.length > 0) await insertPreferenceChanges(tx, history)
       return after
     })
     if (changePhone) await sendPhoneChangeNotice(current, user.phone)
@@ -135,7 +135,5 @@ function phoneTaken(): AppError {
 }
 
 export function listPreferenceHistory({ userId, limit = 50 }: { userId: string; limit?: number }): Promise<PreferenceChange[]> {
-  return withUser(userId, (tx) =>
-    tx.select().from(preferenceHistory).where(eq(preferenceHistory.userId, userId)).orderBy(desc(preferenceHistory.changedAt), desc(preferenceHistory.id)).limit(limit),
-  )
+  return withUser(userId, (tx) => listPreferenceChangesByUser(tx, { userId, limit }))
 }

@@ -3,9 +3,8 @@
 // the numbers listed in MNEMO_ADMIN_PHONES. Every field's problem is named at once. The per-IP
 // limit counts what creates accounts, plus probing for taken phone numbers and emails (abuse); a
 // mistyped form costs nothing, and a refusal says until when.
-import { sql } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { countUsers, getUserByEmail, getUserByPhone, insertUser } from '@/db/queries/users'
+import { countUsers, getUserByEmail, getUserByPhone, insertUser, lockRegistrations } from '@/db/queries/users'
 import type { User } from '@/db/schema'
 import { recordAccess } from '@/lib/audit'
 import { hashPassword, passwordProblem } from '@/lib/auth/password'
@@ -72,7 +71,7 @@ export async function registerUser(raw: unknown, info: RequestInfo, { confirm }:
   try {
     user = await db.transaction(async (tx) => {
       // One registration at a time decides who is first (and so admin).
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:register'))`)
+      await lockRegistrations(tx)
       if (await getUserByPhone(tx, { phone })) throw conflict('phone')
       if (email && (await getUserByEmail(tx, { email }))) throw conflict('email')
       const first = (await countUsers(tx)) === 0 || adminPhones().has(phone)

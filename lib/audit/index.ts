@@ -2,9 +2,9 @@
 // exports and admin actions. Each row stores a MAC over the previous row's MAC, its place and
 // its fields (lib/audit/chain.ts), so editing, deleting or reordering rows breaks the chain at
 // that row; the head is checkpointed outside the table, so cutting the end is seen too.
-import { desc, sql } from 'drizzle-orm'
-import { getDb, rowsOf, type DbExecutor } from '@/db'
-import { accessLog, type AccessLogEntry } from '@/db/schema'
+import { getDb, type DbExecutor } from '@/db'
+import { countAccessLog, getAccessLogHead, insertAccessLogEntry, lockAccessLogAppends } from '@/db/queries/access-log'
+import type { AccessLogEntry } from '@/db/schema'
 import { raiseAlerts } from '@/lib/notify/alerts'
 import type { Tier } from '@/lib/tiers'
 import { logError } from '@/lib/log'
@@ -35,11 +35,11 @@ export interface AccessEvent {
 export async function recordAccess(event: AccessEvent, db?: DbExecutor): Promise<AccessLogEntry> {
   const client = db ?? (await getDb())
   return client.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:access_log'))`)
-    const [last] = await tx.select({ hash: accessLog.hash, position: accessLog.position }).from(accessLog).orderBy(desc(accessLog.id)).limit(1)
+    await lockAccessLogAppends(tx)
+    const last = await getAccessLogHead(tx)
     const prevHash = last?.hash ?? GENESIS_HASH
     // The first keyed row after version-1 rows counts them once; later rows follow on.
-    const position = last ? (last.position ?? Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from access_log`))[0].n)) + 1 : 1
+    const position = last ? (last.position ?? (await countAccessLog(tx))) + 1 : 1
     const row = {
       userId: event.userId ?? null,
       action: event.action,
@@ -53,11 +53,7 @@ export async function recordAccess(event: AccessEvent, db?: DbExecutor): Promise
       // Millisecond precision, so the hash of what we wrote is the hash of what we read back.
       createdAt: new Date(Math.floor(Date.now())),
     }
-    const [inserted] = await tx
-      .insert(accessLog)
-      .values({ ...row, prevHash, hash: macEntry(auditKey(), prevHash, position, row), chainVersion: CHAIN_VERSION, position })
-      .returning()
-    return inserted
+    return insertAccessLogEntry(tx, { ...row, prevHash, hash: macEntry(auditKey(), prevHash, position, row), chainVersion: CHAIN_VERSION, position })
   })
   .then(async (inserted) => {
     try {

@@ -2,9 +2,9 @@
 // fields (version-1 rows: SHA-256, allowed only before the first keyed row), and the table still
 // reaches the head checkpointed outside it. `npm run audit:verify` and the admin pages use it.
 import { timingSafeEqual } from 'node:crypto'
-import { asc, sql } from 'drizzle-orm'
 import { getDb, type DbExecutor } from '@/db'
-import { accessLog, type AccessLogEntry } from '@/db/schema'
+import { listAccessLogAfterId } from '@/db/queries/access-log'
+import type { AccessLogEntry } from '@/db/schema'
 import { auditKeys, GENESIS_HASH, hashEntry, macEntry } from './chain'
 import { readCheckpoint } from './checkpoint'
 
@@ -55,7 +55,7 @@ export async function verifyAuditChain(db?: DbExecutor, batchSize = 1000): Promi
   const fail = (problem: ChainProblem): ChainVerdict => ({ ok: false, rows, brokenAt: problem.at, reason: problem.message, problem })
   if (checkpoint.status === 'invalid') return fail({ kind: 'checkpoint', at: 0, message: `the checkpoint ${checkpoint.reason}` })
   for (;;) {
-    const batch = await client.select().from(accessLog).where(sql`${accessLog.id} > ${lastId}`).orderBy(asc(accessLog.id)).limit(batchSize)
+    const batch = await listAccessLogAfterId(client, { afterId: lastId, limit: batchSize })
     for (const row of batch) {
       rows++
       const problem = checkRow(row, prevHash, keyed, keys, rows)

@@ -2,9 +2,8 @@
 // Wrapping binds the user and tier as associated data, so a wrapped key copied to another
 // user's row does not open.
 import { randomBytes } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
 import type { DbExecutor } from '@/db'
-import { tierKeys } from '@/db/schema'
+import { getTierKey, insertTierKey, rewrapTierKey } from '@/db/queries/tier-keys'
 import type { Tier } from '@/lib/tiers'
 import { open, seal } from './cipher'
 import { masterKey, MasterKeyError, previousMasterKey, type MasterKey } from './master-key'
@@ -35,15 +34,12 @@ export async function dataKey(db: DbExecutor, { userId, tier }: { userId: string
   const hit = cache.get(cacheKey)
   if (hit) return hit
 
-  const where = and(eq(tierKeys.userId, userId), eq(tierKeys.tier, tier))
-  let [row] = await db.select().from(tierKeys).where(where).limit(1)
+  let row = await getTierKey(db, { userId, tier })
   if (!row) {
     const fresh = randomBytes(32)
-    await db
-      .insert(tierKeys)
-      .values({ userId, tier, wrappedKey: wrapKey(master, userId, tier, fresh), masterKeyId: master.id })
-      .onConflictDoNothing()
-    ;[row] = await db.select().from(tierKeys).where(where).limit(1)
+    await insertTierKey(db, { userId, tier, wrappedKey: wrapKey(master, userId, tier, fresh), masterKeyId: master.id })
+    // Ours, or the one a concurrent first use inserted before us.
+    row = (await getTierKey(db, { userId, tier }))!
   }
   let key: Buffer
   if (row.masterKeyId === master.id) {
@@ -53,10 +49,7 @@ export async function dataKey(db: DbExecutor, { userId, tier }: { userId: string
     if (!previous || row.masterKeyId !== previous.id) throw mismatch(row.masterKeyId, master.id)
     // Mid-rotation: open with the previous key and rewrap under the new one on the way.
     key = unwrapKey(previous, userId, tier, row.wrappedKey)
-    await db
-      .update(tierKeys)
-      .set({ wrappedKey: wrapKey(master, userId, tier, key), masterKeyId: master.id, updatedAt: new Date() })
-      .where(where)
+    await rewrapTierKey(db, { userId, tier, wrappedKey: wrapKey(master, userId, tier, key), masterKeyId: master.id })
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
   cache.set(cacheKey, key)

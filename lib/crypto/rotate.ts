@@ -1,9 +1,8 @@
 // Master key rotation: every wrapped data key is opened with the old master key and wrapped
 // again with the new one, in batches; memories are not touched (their data keys do not change).
 // A row already under the new key is skipped, so an interrupted rotation resumes.
-import { ne, sql } from 'drizzle-orm'
-import { getDb, rowsOf } from '@/db'
-import { tierKeys } from '@/db/schema'
+import { getDb } from '@/db'
+import { listTierKeysNotWrappedBy, listWrappingKeyIds, lockTierKeyRotation, rewrapTierKey } from '@/db/queries/tier-keys'
 import { recordAccess } from '@/lib/audit'
 import { unwrapKey, wrapKey, mismatch, forgetDataKeys, type ProtectedTier } from './data-keys'
 import type { MasterKey } from './master-key'
@@ -13,16 +12,13 @@ export async function rotateMasterKey({ from, to, batchSize = 500 }: { from: Mas
   let rewrapped = 0
   for (;;) {
     const done = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('mnemo:rotate'))`)
-      const rows = await tx.select().from(tierKeys).where(ne(tierKeys.masterKeyId, to.id)).limit(batchSize)
+      await lockTierKeyRotation(tx)
+      const rows = await listTierKeysNotWrappedBy(tx, { masterKeyId: to.id, limit: batchSize })
       for (const row of rows) {
         if (row.masterKeyId !== from.id) throw mismatch(row.masterKeyId, from.id)
         const tier = row.tier as ProtectedTier
         const key = unwrapKey(from, row.userId, tier, row.wrappedKey)
-        await tx
-          .update(tierKeys)
-          .set({ wrappedKey: wrapKey(to, row.userId, tier, key), masterKeyId: to.id, updatedAt: new Date() })
-          .where(sql`${tierKeys.userId} = ${row.userId} and ${tierKeys.tier} = ${tier}`)
+        await rewrapTierKey(tx, { userId: row.userId, tier, wrappedKey: wrapKey(to, row.userId, tier, key), masterKeyId: to.id })
       }
       return rows.length
     })
@@ -36,6 +32,5 @@ export async function rotateMasterKey({ from, to, batchSize = 500 }: { from: Mas
 
 /** The master key ids the stored data keys were wrapped with. */
 export async function wrappingKeyIds(): Promise<string[]> {
-  const db = await getDb()
-  return rowsOf<{ id: string }>(await db.execute(sql`select distinct master_key_id as id from tier_keys`)).map((r) => r.id)
+  return listWrappingKeyIds(await getDb())
 }

@@ -38,6 +38,7 @@ function each(bus: Bus, userId: string | null, call: (subscriber: MemoryEventSub
 function listen(handle: DatabaseHandle, bus: Bus): Promise<unknown> {
   if (!bus.listening) {
     let connections = 0
+    // LISTEN is driver plumbing (the handle's own connection, db/index.ts), not a query: no db/queries here.
     const starting = handle.listen(
       MEMORY_EVENTS_CHANNEL,
       (payload) => {

@@ -1,8 +1,8 @@
 // Prometheus metrics: what the app records as it works (requests, captures, classification,
 // search, remote model calls) and what is read at scrape time (database, job queue). The
 // scrape is guarded by METRICS_TOKEN (see lib/metrics/auth.ts).
-import { sql } from 'drizzle-orm'
-import { getDatabase, rowsOf } from '@/db'
+import { getDatabase } from '@/db'
+import { countConnectionsByState, getDatabaseSize } from '@/db/queries/database-stats'
 import { queueStats } from '@/lib/jobs'
 import { metrics } from './registry'
 
@@ -50,16 +50,13 @@ async function collectDatabase() {
   m.dbInfo.reset()
   m.dbInfo.set({ engine: handle.kind }, 1)
   m.dbPoolMax.set(handle.kind === 'postgres' ? Number(process.env.DATABASE_POOL_SIZE ?? 10) : 1)
-  const [size] = rowsOf<{ bytes: string | number }>(await handle.db.execute(sql`select pg_database_size(current_database()) as bytes`))
-  m.dbSize.set(Number(size?.bytes ?? 0))
+  m.dbSize.set(await getDatabaseSize(handle.db))
   m.dbConnections.reset()
   if (handle.kind === 'pglite') {
     m.dbConnections.set({ state: 'active' }, 1)
     return
   }
-  const rows = rowsOf<{ state: string | null; n: string | number }>(
-    await handle.db.execute(sql`select coalesce(state, 'unknown') as state, count(*) as n from pg_stat_activity where datname = current_database() group by 1`),
-  )
+  const rows = await countConnectionsByState(handle.db)
   for (const row of rows) m.dbConnections.set({ state: String(row.state).replace(/[^a-z ]/gi, '').slice(0, 32) || 'unknown' }, Number(row.n))
 }
 

@@ -1,5 +1,6 @@
 // Rate limits and lockouts shared by every app instance: rate-limiter-flexible's Drizzle store
 // on the `rate_limits` table. Keys are hashed so no phone, email or IP is stored in the clear.
+// The store writes its statements itself, from the table it is handed; this module writes none.
 import { createHash } from 'node:crypto'
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible'
 import { getDb } from '@/db'

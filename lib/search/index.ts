@@ -3,6 +3,9 @@
 // Unlocked protected tiers are decrypted and scored in memory with the same three signals
 // (./protected). Here: running them, reciprocal rank fusion, and the page with its highlights.
 // Locked tiers are never searched and never hinted at.
+// The search statements (here and in ./signals, ./words, ./hits, ./protected) stay beside the code
+// that builds them rather than in db/queries: they are composed per query and hand-tuned against
+// `npm run bench:search-speed` (docs/benchmarks.md), so they are read and changed with that code.
 import 'server-only'
 import { observeSearch, secondsSince } from '@/lib/metrics'
 import { recordSearchEvent } from './events'

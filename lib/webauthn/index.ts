@@ -10,10 +10,11 @@ import {
   type AuthenticationResponseJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
-import { and, eq, gt, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { insertAuthChallenge } from '@/db/queries/auth-challenges'
-import { authChallenges, passkeys, sessions, type Passkey } from '@/db/schema'
+import { insertAuthChallenge, takeAuthChallenge } from '@/db/queries/auth-challenges'
+import { deletePasskeyById, getPasskeyById, insertPasskey, listPasskeysByUser, markPasskeyUsedById, renamePasskeyById } from '@/db/queries/passkeys'
+import { closeUnlockWindowsByUser, setSessionUnlocksById } from '@/db/queries/sessions'
+import type { Passkey } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import { publishLockEvent } from '@/lib/live/publish'
@@ -32,11 +33,7 @@ async function storeChallenge(userId: string | null, sessionId: string | undefin
 
 /** Takes the challenge out (single use) if it is this user's, for this purpose, and fresh. */
 async function takeChallenge(userId: string, purpose: string, challenge: string): Promise<boolean> {
-  const rows = await (await getDb())
-    .delete(authChallenges)
-    .where(and(eq(authChallenges.challenge, challenge), eq(authChallenges.userId, userId), eq(authChallenges.purpose, purpose), gt(authChallenges.expiresAt, new Date())))
-    .returning({ id: authChallenges.id })
-  return rows.length > 0
+  return takeAuthChallenge(await getDb(), { challenge, userId, purpose })
 }
 
 function clientChallenge(response: { response: { clientDataJSON: string } }): string {
@@ -55,7 +52,7 @@ function clientChallenge(response: { response: { clientDataJSON: string } }): st
 }
 
 export function listPasskeys(userId: string): Promise<Passkey[]> {
-  return withUser(userId, (tx) => tx.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(passkeys.createdAt))
+  return withUser(userId, (tx) => listPasskeysByUser(tx, { userId }))
 }
 
 export async function registrationOptions(principal: Principal) {
@@ -90,34 +87,30 @@ export async function verifyRegistration(principal: Principal, response: Registr
   }
   if (!verification.verified) throw new AppError('bad_request:passkey', { message: 'The passkey could not be verified.' })
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo
-  const [row] = await withUser(userId, (tx) =>
-    tx
-      .insert(passkeys)
-      .values({
-        id: credential.id,
-        userId,
-        name: name || 'Passkey',
-        publicKey: credential.publicKey,
-        counter: credential.counter,
-        transports: credential.transports ?? [],
-        deviceType: credentialDeviceType,
-        backedUp: credentialBackedUp,
-      })
-      .returning(),
+  const row = await withUser(userId, (tx) =>
+    insertPasskey(tx, {
+      id: credential.id,
+      userId,
+      name: name || 'Passkey',
+      publicKey: credential.publicKey,
+      counter: credential.counter,
+      transports: credential.transports ?? [],
+      deviceType: credentialDeviceType,
+      backedUp: credentialBackedUp,
+    }),
   )
   await recordAccess({ userId, action: 'passkey.register', success: true, ...info, details: { passkey: row.id.slice(0, 12) } })
   return row
 }
 
-export async function renamePasskey(userId: string, id: string, name: string): Promise<boolean> {
-  const rows = await withUser(userId, (tx) => tx.update(passkeys).set({ name }).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId))).returning({ id: passkeys.id }))
-  return rows.length > 0
+export function renamePasskey(userId: string, id: string, name: string): Promise<boolean> {
+  return withUser(userId, (tx) => renamePasskeyById(tx, { userId, id, name }))
 }
 
 export async function removePasskey(userId: string, id: string, info: RequestInfo): Promise<boolean> {
-  const rows = await withUser(userId, (tx) => tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId))).returning({ id: passkeys.id }))
-  if (rows.length) await recordAccess({ userId, action: 'passkey.remove', success: true, ...info, details: { passkey: id.slice(0, 12) } })
-  return rows.length > 0
+  const removed = await withUser(userId, (tx) => deletePasskeyById(tx, { userId, id }))
+  if (removed) await recordAccess({ userId, action: 'passkey.remove', success: true, ...info, details: { passkey: id.slice(0, 12) } })
+  return removed
 }
 
 type AssertionCheck =
@@ -174,7 +167,7 @@ export async function verifyStepUp(principal: Principal, tier: Tier, response: A
   await assertNotLimited('unlock-account', userId)
   const challenge = clientChallenge(response)
   if (!(await takeChallenge(userId, `unlock:${key}`, challenge))) return fail('challenge', 'This unlock request expired or was already used. Try again.')
-  const [passkey] = await withUser(userId, (tx) => tx.select().from(passkeys).where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId))))
+  const passkey = await withUser(userId, (tx) => getPasskeyById(tx, { id: response.id, userId }))
   if (!passkey) return fail('unknown_credential', 'That passkey is not one of yours.')
   const verified = await verifyAssertion(passkey, response, challenge)
   if (!verified.ok) return fail('verification', `The passkey could not be verified: ${verified.reason}`)
@@ -185,8 +178,8 @@ export async function verifyStepUp(principal: Principal, tier: Tier, response: A
   const unlocks: Record<string, string> = { ...(principal.session?.unlocks ?? {}), '3': new Date(now + unlockWindowMs('3')).toISOString() }
   if (key === '4') unlocks['4'] = until.toISOString()
   const db = await getDb()
-  await db.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(passkeys.id, passkey.id))
-  await db.update(sessions).set({ unlocks }).where(and(eq(sessions.id, principal.sessionId!), eq(sessions.userId, userId)))
+  await markPasskeyUsedById(db, { id: passkey.id, counter: verification.authenticationInfo.newCounter })
+  await setSessionUnlocksById(db, { userId, id: principal.sessionId!, unlocks })
   await recordAccess({ userId, action: 'unlock', tier, success: true, ...info, details: { until: until.toISOString(), method: 'passkey' } })
   return until
 }
@@ -200,7 +193,7 @@ export async function lockNow(principal: Principal, info: RequestInfo): Promise<
   if (principal.kind !== 'session') throw new AppError('forbidden:token', { message: 'Lock from a signed-in session.' })
   const userId = principal.user.id
   await (await getDb()).transaction(async (tx) => {
-    await tx.update(sessions).set({ unlocks: {}, freshAuthAt: sql`least(${sessions.freshAuthAt}, now() - interval '13 hours')` }).where(eq(sessions.userId, userId))
+    await closeUnlockWindowsByUser(tx, { userId })
     await publishLockEvent(tx, userId)
   })
   await recordAccess({ userId, action: 'lock', success: true, ...info, details: { sessions: 'all' } })
@@ -223,21 +216,18 @@ export async function verifyPasskeySignIn(response: AuthenticationResponseJSON, 
   await assertNotLimited('login-ip', info.ip)
   const db = await getDb()
   const challenge = clientChallenge(response)
-  const taken = await db
-    .delete(authChallenges)
-    .where(and(eq(authChallenges.challenge, challenge), eq(authChallenges.purpose, 'signin'), gt(authChallenges.expiresAt, new Date())))
-    .returning({ id: authChallenges.id })
-  const [passkey] = taken.length ? await db.select().from(passkeys).where(eq(passkeys.id, response.id)) : []
+  const taken = await takeAuthChallenge(db, { challenge, purpose: 'signin' })
+  const passkey = taken ? await getPasskeyById(db, { id: response.id }) : undefined
   const refuse = async (reason: string): Promise<never> => {
     await countAttempt('login-ip', info.ip)
     await recordAccess({ userId: passkey?.userId, action: 'login', success: false, ...info, riskScore: 0.4, details: { method: 'passkey', reason } })
     throw new AppError('unauthorized:passkey', { message: 'That passkey could not sign you in.' })
   }
-  if (!taken.length) return refuse('challenge')
+  if (!taken) return refuse('challenge')
   if (!passkey) return refuse('unknown_credential')
   const verified = await verifyAssertion(passkey, response, challenge)
   if (!verified.ok) return refuse('verification')
   const verification = verified.verification
-  await db.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() }).where(eq(passkeys.id, passkey.id))
+  await markPasskeyUsedById(db, { id: passkey.id, counter: verification.authenticationInfo.newCounter })
   return passkey.userId
 }

@@ -1,8 +1,7 @@
 // Tier 2 also opens with the password: re-entering it marks the session's sign-in fresh again
 // (12 hours). Failures count toward the unlock lockout and are logged.
-import { eq } from 'drizzle-orm'
 import { getDb } from '@/db'
-import { sessions } from '@/db/schema'
+import { markSessionFreshById } from '@/db/queries/sessions'
 import { recordAccess } from '@/lib/audit'
 import { verifyPassword } from '@/lib/auth/password'
 import type { Principal } from '@/lib/auth/principal-type'
@@ -22,7 +21,7 @@ export async function unlockWithPassword(principal: Principal, password: string,
   }
   await clearAttempts('unlock-account', userId)
   const now = new Date()
-  await (await getDb()).update(sessions).set({ freshAuthAt: now }).where(eq(sessions.id, principal.sessionId!))
+  await markSessionFreshById(await getDb(), { id: principal.sessionId!, at: now })
   await recordAccess({ userId, action: 'unlock', tier: 'confidential', success: true, ...info, details: { method: 'password' } })
   return new Date(now.getTime() + FRESH_LOGIN_MS)
 }
