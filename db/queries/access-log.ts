@@ -1,7 +1,7 @@
 // The access log: appended to by the system (one append at a time, under an advisory lock),
 // walked in id order to verify its chain, and listed by its owner inside their RLS transaction
 // (`withUser`), newest first, paged by id and filtered by kind and outcome.
-import { and, asc, desc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, ne, notInArray, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbExecutor, type Tx } from '../index'
 import { accessLog, type AccessLogEntry } from '../schema'
 
@@ -52,3 +52,23 @@ export async function listAccessLogByUser(db: DbExecutor, o: ListAccessLogOption
     .orderBy(desc(accessLog.id))
     .limit(o.limit)
 }
+
+/** How many failed unlocks the user has had since `since`. */
+export async function countFailedUnlocksByUser(db: DbExecutor, { userId, since }: { userId: string; since: Date }): Promise<number> {
+  const rows = await db
+    .select({ id: accessLog.id })
+    .from(accessLog)
+    .where(and(eq(accessLog.userId, userId), eq(accessLog.action, 'unlock'), eq(accessLog.success, false), gte(accessLog.createdAt, since)))
+  return rows.length
+}
+
+/** Devices and IPs of the user's latest successful events other than `exceptId`, newest first. */
+export function listKnownPlacesByUser(db: DbExecutor, { userId, exceptId, limit }: { userId: string; exceptId: number; limit: number }): Promise<{ device: string | null; ip: string | null }[]> {
+  return db
+    .select({ device: accessLog.device, ip: accessLog.ip })
+    .from(accessLog)
+    .where(and(eq(accessLog.userId, userId), eq(accessLog.success, true), ne(accessLog.id, exceptId)))
+    .orderBy(desc(accessLog.id))
+    .limit(limit)
+}
+

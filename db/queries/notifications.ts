@@ -23,3 +23,9 @@ export async function markNotificationsReadByUser(db: DbExecutor, { userId, ids 
     .returning({ id: notifications.id })
   return rows.length
 }
+
+/** Stores in-app notifications (the caller's transaction carries the user for row level security). */
+export async function insertNotifications(db: DbExecutor, values: (typeof notifications.$inferInsert)[]): Promise<void> {
+  if (values.length > 0) await db.insert(notifications).values(values)
+}
+

@@ -2,11 +2,12 @@
 // device or IP not seen before, and any event with a risk score above 0.7. Each becomes an
 // in-app notification, and an email where the user enabled email notifications.
 import { logError } from '@/lib/log'
-import { and, desc, eq, gte, ne } from 'drizzle-orm'
 import type { DbExecutor } from '@/db'
+import { countFailedUnlocksByUser, listKnownPlacesByUser } from '@/db/queries/access-log'
+import { insertNotifications } from '@/db/queries/notifications'
 import { getUserById } from '@/db/queries/users'
 import { withUser } from '@/db/with-user'
-import { accessLog, notifications, type AccessLogEntry } from '@/db/schema'
+import type { AccessLogEntry } from '@/db/schema'
 import { effectivePreferences } from '@/lib/accounts/preferences'
 import { sendMail } from './mail'
 
@@ -25,21 +26,13 @@ async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> 
   const alerts: Alert[] = []
   const where = [row.device, row.ip].filter(Boolean).join(', ') || 'an unknown device'
   if (row.action === 'unlock' && !row.success) {
-    const recent = await db
-      .select({ id: accessLog.id })
-      .from(accessLog)
-      .where(and(eq(accessLog.userId, row.userId), eq(accessLog.action, 'unlock'), eq(accessLog.success, false), gte(accessLog.createdAt, new Date(Date.now() - WINDOW_MS))))
-    if (recent.length === FAILED_UNLOCKS) {
+    const recent = await countFailedUnlocksByUser(db, { userId: row.userId, since: new Date(Date.now() - WINDOW_MS) })
+    if (recent === FAILED_UNLOCKS) {
       alerts.push({ kind: 'security.failed_unlocks', title: 'Failed unlocks of your protected memories', body: `${FAILED_UNLOCKS} failed unlocks in 10 minutes from ${where}. Unlocking is paused for 15 minutes. If this was not you, change your password and sign out other devices.` })
     }
   }
   if (row.action === 'unlock' && row.success) {
-    const seen = await db
-      .select({ device: accessLog.device, ip: accessLog.ip })
-      .from(accessLog)
-      .where(and(eq(accessLog.userId, row.userId), eq(accessLog.success, true), ne(accessLog.id, row.id)))
-      .orderBy(desc(accessLog.id))
-      .limit(500)
+    const seen = await listKnownPlacesByUser(db, { userId: row.userId, exceptId: row.id, limit: 500 })
     const known = seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip)
     if (!known) alerts.push({ kind: 'security.new_device', title: 'Protected memories unlocked from a new device', body: `Your ${row.tier ?? 'protected'} memories were unlocked from ${where}.` })
   }
@@ -55,7 +48,7 @@ async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> 
  */
 export async function alertUser(db: DbExecutor, userId: string, alert: { kind: string; title: string; body: string; accessLogId?: number }): Promise<void> {
   try {
-    await withUser(userId, (tx) => tx.insert(notifications).values({ userId, kind: alert.kind, title: alert.title, body: alert.body, data: alert.accessLogId ? { accessLogId: alert.accessLogId } : {} }))
+    await withUser(userId, (tx) => insertNotifications(tx, [{ userId, kind: alert.kind, title: alert.title, body: alert.body, data: alert.accessLogId ? { accessLogId: alert.accessLogId } : {} }]))
     const user = await getUserById(db, { id: userId })
     if (user?.email && effectivePreferences(user.preferences).notifications.email) await sendMail({ to: user.email, subject: `mnemo: ${alert.title}`, text: `${alert.body}\n` })
   } catch (error) {
@@ -68,7 +61,7 @@ export async function raiseAlerts(db: DbExecutor, row: AccessLogEntry): Promise<
   try {
     const alerts = await alertsFor(db, row)
     if (alerts.length === 0 || !row.userId) return
-    await db.insert(notifications).values(alerts.map((a) => ({ userId: row.userId!, kind: a.kind, title: a.title, body: a.body, data: { accessLogId: row.id } })))
+    await insertNotifications(db, alerts.map((a) => ({ userId: row.userId!, kind: a.kind, title: a.title, body: a.body, data: { accessLogId: row.id } })))
     const user = await getUserById(db, { id: row.userId })
     if (user?.email && effectivePreferences(user.preferences).notifications.email) {
       for (const a of alerts) await sendMail({ to: user.email, subject: `mnemo: ${a.title}`, text: `${a.body}\n` })
