@@ -26,6 +26,41 @@ export function zoneOffset(utc: number, timeZone: string): number {
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - Math.floor(utc / 1000) * 1000
 }
 
+/** A calendar day and clock time as read on a wall clock (month 1-12). */
+export interface WallClock {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+/** The wall clock of `timeZone` at an instant. Throws for an unknown zone. */
+export function wallClockAt(at: Date, timeZone: string): WallClock {
+  const local = new Date(Math.floor(at.getTime() / 1000) * 1000 + zoneOffset(at.getTime(), timeZone))
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  }
+}
+
+/**
+ * The instant a wall clock in `timeZone` shows; the zone's own offset on that day, not today's
+ * (a date across a daylight-saving change). Throws for an unknown zone.
+ */
+export function instantAt(wall: WallClock, timeZone: string): Date {
+  const asUtc = new Date(0)
+  asUtc.setUTCFullYear(wall.year, wall.month - 1, wall.day)
+  asUtc.setUTCHours(wall.hour, wall.minute, wall.second, 0)
+  const guess = asUtc.getTime() - zoneOffset(asUtc.getTime(), timeZone)
+  return new Date(asUtc.getTime() - zoneOffset(guess, timeZone))
+}
+
 /** Date and time, e.g. "22 Nov 2026, 09:15" (long: "22 November 2026 at 09:15"). */
 export function dateTime(iso: string, timeZone: string, style: 'medium' | 'long' = 'medium'): string {
   return format(iso, timeZone, `dateTime-${style}`, { dateStyle: style, timeStyle: 'short' })

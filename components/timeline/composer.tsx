@@ -1,7 +1,7 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react'
+import { useRef, useState, type Dispatch, type KeyboardEvent, type ReactNode, type SetStateAction } from 'react'
 import { captureAction, type CaptureOutcome } from '@/app/(app)/home/actions'
 import { IDLE, type ActionResult } from '@/lib/http/action-result'
 import { newClientId } from '@/lib/offline/client-id'
@@ -16,6 +16,8 @@ interface Props {
   autoFocus?: boolean
   onPending: Dispatch<SetStateAction<QueuedCapture[]>>
   onQueued: () => Promise<void>
+  /** Shown in the status line's place (the undo of a delete), keyed by what it is about. */
+  notice?: { key: string; content: ReactNode } | null
 }
 
 const MAX_LENGTH = 10_000
@@ -31,7 +33,7 @@ async function askForBackgroundSync() {
  * chips force a tier. The bubble appears at once (pending); the server's classification replaces
  * it. Without a connection the capture waits in the outbox and is sent when the connection returns.
  */
-export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
+export function Composer({ userId, autoFocus, onPending, onQueued, notice }: Props) {
   const router = useRouter()
   const [text, setText] = useState('')
   const [tier, setTier] = useState<Tier | ''>('')
@@ -39,6 +41,12 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
   const [error, setError] = useState<string | null>(null)
   const box = useRef<HTMLTextAreaElement>(null)
   const online = useOnline()
+  // A notice is news after the last capture: its "Saved as …" is stale and does not come back.
+  const [noticeKey, setNoticeKey] = useState(notice?.key)
+  if (notice?.key !== noticeKey) {
+    setNoticeKey(notice?.key)
+    if (notice) setResult(IDLE as ActionResult<CaptureOutcome>)
+  }
 
   const grow = (el: HTMLTextAreaElement) => {
     el.style.height = 'auto'
@@ -156,6 +164,7 @@ export function Composer({ userId, autoFocus, onPending, onQueued }: Props) {
       <p id="composer-hint" className="sr-only">
         Enter sends; Shift+Enter starts a new line.
       </p>
+      {notice?.content}
       {error ? (
         <p id="content-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
           {error}

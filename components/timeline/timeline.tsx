@@ -290,8 +290,13 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
         </section>
       )}
       <div ref={bottomRef} />
-      {undoId && <UndoDelete key={undoId} id={undoId} onClose={closeUndo} onRestored={restored} />}
-      <Composer userId={userId} autoFocus={autoFocus} onPending={setInFlight} onQueued={refreshQueue} />
+      <Composer
+        userId={userId}
+        autoFocus={autoFocus}
+        onPending={setInFlight}
+        onQueued={refreshQueue}
+        notice={undoId ? { key: undoId, content: <UndoDelete key={undoId} id={undoId} onClose={closeUndo} onRestored={restored} /> } : null}
+      />
     </div>
     </DeletedContext.Provider>
     </HasPasskeyContext.Provider>

@@ -11,7 +11,10 @@ export const UNDO_SECONDS = 10
 /** Set by the timeline: a delete there hands the id up, so the undo outlives the bubble. */
 export const DeletedContext = createContext<((id: string) => void) | null>(null)
 
-/** "Memory deleted. Undo" for a few seconds after a delete; afterwards "Recently deleted" keeps it 30 days. */
+/**
+ * "Memory deleted. Undo" for a few seconds after a delete; afterwards "Recently deleted" keeps it
+ * 30 days. It sits in the composer's status line (see Composer), so it covers nothing on a phone.
+ */
 export function UndoDelete({ id, onClose, onRestored }: { id: string; onClose: () => void; onRestored: (id: string) => void }) {
   const [message, setMessage] = useState<string | null>(null)
   const [pending, start] = useTransition()
@@ -29,7 +32,7 @@ export function UndoDelete({ id, onClose, onRestored }: { id: string; onClose: (
     <div
       role="status"
       data-testid="undo-delete"
-      className="fixed inset-x-0 bottom-32 z-30 mx-auto flex w-fit max-w-[calc(100%-2rem)] flex-wrap items-center gap-3 rounded-xl bg-slate-900 px-4 py-2.5 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl bg-slate-900 px-4 py-2.5 text-sm text-white dark:bg-slate-100 dark:text-slate-900"
     >
       <span>{message ?? 'Memory deleted.'}</span>
       <button type="button" onClick={undo} disabled={pending} className="font-semibold underline underline-offset-2">

@@ -1,7 +1,7 @@
 // Time expressions ("yesterday", "on Friday at 10", "next week") found with chrono-node,
 // relative to the capture time in the user's time zone.
 import * as chrono from 'chrono-node'
-import { zoneOffset } from '@/lib/dates'
+import { instantAt, wallClockAt, zoneOffset, type WallClock } from '@/lib/dates'
 
 export interface TimeExpression {
   text: string
@@ -42,32 +42,83 @@ function looksBack(sentence: string): boolean {
   return PAST_TENSE.test(sentence) && !FUTURE_TENSE.test(sentence)
 }
 
-/** A forward-resolved date moved back by the unit the expression left open (a week, a year). */
-function backward(result: chrono.ParsedResult, now: Date): Date {
-  const date = result.start.date()
-  if (date.getTime() <= now.getTime()) return date
-  const start = result.start
-  if (start.isCertain('weekday') && !start.isCertain('day')) return new Date(date.getTime() - 7 * 24 * HOUR)
-  if (start.isCertain('month') && !start.isCertain('year')) {
-    const back = new Date(date)
-    back.setUTCFullYear(back.getUTCFullYear() - 1)
-    return back
+/** A zone the runtime knows, else UTC (as `timezoneOffsetMinutes` reads an unknown one). */
+function knownZone(timeZone: string): string {
+  try {
+    zoneOffset(0, timeZone)
+    return timeZone
+  } catch {
+    return 'UTC'
   }
-  return date
+}
+
+/** Days from `b` to `a` on the calendar (wall clocks of one zone). */
+function daysBetween(a: WallClock, b: WallClock): number {
+  const day = (w: WallClock) => {
+    const d = new Date(0)
+    d.setUTCFullYear(w.year, w.month - 1, w.day)
+    return d.getTime() / (24 * HOUR)
+  }
+  return day(a) - day(b)
+}
+
+function shifted(wall: WallClock, { days = 0, years = 0 }: { days?: number; years?: number }): WallClock {
+  const d = new Date(0)
+  d.setUTCFullYear(wall.year + years, wall.month - 1, wall.day + days)
+  return { ...wall, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+}
+
+/**
+ * The wall clock, in the user's zone, an expression names. chrono reads its parts on the
+ * reference's wall clock; only a text naming its own zone ("10am PST", "…Z") is an instant.
+ */
+function wallClockOf(start: chrono.ParsedComponents, timeZone: string): WallClock {
+  if (start.isCertain('timezoneOffset')) return wallClockAt(start.date(), timeZone)
+  const part = (name: chrono.Component, otherwise: number) => start.get(name) ?? otherwise
+  return { year: part('year', 1970), month: part('month', 1), day: part('day', 1), hour: part('hour', 12), minute: part('minute', 0), second: part('second', 0) }
+}
+
+/** A forward-resolved expression moved back by the unit it left open: a week, a year, or a day for a time of day. */
+function backward(start: chrono.ParsedComponents, wall: WallClock): WallClock {
+  if (start.isCertain('weekday') && !start.isCertain('day')) return shifted(wall, { days: -7 })
+  if (start.isCertain('month') && !start.isCertain('year')) return shifted(wall, { years: -1 })
+  if (!start.isCertain('day') && !start.isCertain('weekday') && !start.isCertain('month')) return shifted(wall, { days: -1 })
+  return wall
+}
+
+/**
+ * Where an expression points, and which way. One without a clock time ("yesterday", "on
+ * 6 December", "Sunday", "this morning") names a day of the user's calendar: it is compared with
+ * the capture's local day, never with chrono's stand-in hour (noon, or the capture's own clock),
+ * so "on 6 December" written on the morning of 6 December is that day, not a year back.
+ */
+function resolve(result: chrono.ParsedResult, sentence: string, now: Date, timeZone: string): Pick<TimeExpression, 'date' | 'direction'> {
+  const start = result.start
+  const today = wallClockAt(now, timeZone)
+  const dayOnly = !start.isCertain('hour')
+  const back = looksBack(sentence)
+  let wall = wallClockOf(start, timeZone)
+  const ahead = dayOnly ? daysBetween(wall, today) > 0 : instantAt(wall, timeZone).getTime() > now.getTime()
+  if (back && ahead) wall = backward(start, wall)
+  const date = instantAt(wall, timeZone)
+  const days = daysBetween(wall, today)
+  const delta = date.getTime() - now.getTime()
+  let direction: TimeExpression['direction']
+  if (dayOnly && days !== 0) direction = days < 0 ? 'past' : 'future'
+  else if (delta < -HOUR) direction = 'past'
+  // Today without a clock time in a past-tense sentence happened today, whatever hour chrono assumed.
+  else direction = delta > HOUR && !(dayOnly && back) ? 'future' : 'present'
+  return { date: date.toISOString(), direction }
 }
 
 export function findTimeExpressions(text: string, now: Date, timeZone = 'UTC'): TimeExpression[] {
-  const reference = { instant: now, timezone: timezoneOffsetMinutes(timeZone, now) }
+  const zone = knownZone(timeZone)
+  const reference = { instant: now, timezone: timezoneOffsetMinutes(zone, now) }
   const input = text.slice(0, MAX_TEXT)
   const results = chrono.parse(input, reference, { forwardDate: true })
   return results
     .filter((r) => !/^\d{1,3}$/.test(r.text.trim())) // a bare number is not a time
-    .map((r) => {
-      const date = looksBack(sentenceAround(input, r.index)) ? backward(r, now) : r.start.date()
-      const delta = date.getTime() - now.getTime()
-      const direction = delta < -HOUR ? 'past' : delta > HOUR ? 'future' : 'present'
-      return { text: r.text, start: r.index, end: r.index + r.text.length, date: date.toISOString(), direction }
-    })
+    .map((r) => ({ text: r.text, start: r.index, end: r.index + r.text.length, ...resolve(r, sentenceAround(input, r.index), now, zone) }))
 }
 
 /** The overall pull of a message's time expressions, for the model's features. */

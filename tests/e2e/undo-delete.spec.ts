@@ -48,6 +48,40 @@ for (const [name, viewport, theme, phone] of [
   })
 }
 
+for (const [theme, phone] of [
+  ['light', '+1 415 555 0125'],
+  ['dark', '+1 415 555 0126'],
+] as const) {
+  test(`on a phone the undo covers no text, and the stale "Saved as" line gives way to it (${theme})`, async ({ page }) => {
+    await page.setViewportSize(PHONE)
+    await page.emulateMedia({ colorScheme: theme })
+    await new SignUpPage(page).register({ phone, password: PASSWORD })
+    await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
+    const timeline = new TimelinePage(page)
+    await timeline.send('Swapped the bike tyres for winter ones')
+    await timeline.send('Lent the ladder to the neighbours at number 12')
+    const status = page.getByTestId('capture-status')
+    await expect(status).toContainText('Saved as')
+
+    await timeline.delete('bike tyres')
+    await expect(timeline.undo).toContainText('Memory deleted.')
+    expect(await timeline.textUnder(timeline.undo)).toEqual([])
+    // The line spoke of the capture before the delete: it clears rather than stay beside the undo.
+    await expect(status).toHaveCount(0)
+    await timeline.shot(`undo-over-nothing-phone-${theme}`)
+
+    // A capture while the undo shows has its own line, beside the undo and not under it.
+    await timeline.send('Booked the chimney sweep for Friday')
+    await expect(status).toContainText('Saved as')
+    await expect(timeline.undo).toBeVisible()
+    expect(await timeline.textUnder(timeline.undo)).toEqual([])
+    expect(await timeline.textUnder(status)).toEqual([])
+    await timeline.shot(`undo-and-status-phone-${theme}`)
+    await timeline.undo.getByRole('button', { name: 'Undo' }).click()
+    await expect(timeline.memory('bike tyres')).toHaveCount(1)
+  })
+}
+
 test('a delete on a Details page returns to the timeline with the same undo, not a 404', async ({ page }) => {
   await page.setViewportSize(PHONE)
   await new SignUpPage(page).register({ phone: '+1 415 555 0135', password: PASSWORD })

@@ -1,6 +1,8 @@
 // Open time expressions point ahead in a plan or a bare note and back in a past-tense sentence.
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { classify } from '@/lib/classify'
 import { findTimeExpressions } from '@/lib/classify/time'
+import { dateTime, dayKey, instantAt } from '@/lib/dates'
 
 const sunday = new Date('2026-03-15T12:00:00Z')
 const wednesday = new Date('2026-03-11T12:00:00Z')
@@ -42,5 +44,62 @@ describe('time expressions and tense', () => {
   it("resolve in the user's time zone", () => {
     // Sunday 23:30 in Tokyo is Sunday 14:30 UTC; the coming Friday 10:00 JST is 01:00 UTC.
     expect(first('meeting on Friday at 10am', new Date('2026-03-15T14:30:00Z'), 'Asia/Tokyo').date).toBe('2026-03-20T01:00:00.000Z')
+  })
+})
+
+describe('the day a memory happened, in the writer’s time zone', () => {
+  // 6 December 2026 is a Sunday. Local clock times on that day, chosen around local midnight,
+  // chrono's stand-in noon, and UTC midnight (16:00 in Los Angeles, 13:00 in Auckland).
+  const zones = ['America/Los_Angeles', 'Pacific/Auckland', 'UTC']
+  const clocks = ['00:05', '00:30', '02:00', '09:15', '11:30', '12:30', '13:05', '15:55', '16:05', '23:30', '23:55']
+  const cases: [text: string, day: string][] = [
+    ['today I went to the market', '2026-12-06'],
+    ['Had coffee with Dan today', '2026-12-06'],
+    ['I walked along the canal this morning', '2026-12-06'],
+    ['yesterday I ran 5k', '2026-12-05'],
+    ['I met Ana on 6 December', '2026-12-06'],
+    ['I met Ana on Sunday', '2026-12-06'],
+    ['I met Ana on Saturday', '2026-12-05'],
+    ['the boiler broke down on 5 December', '2026-12-05'],
+  ]
+  const serverZone = process.env.TZ
+
+  afterEach(() => {
+    if (serverZone === undefined) delete process.env.TZ
+    else process.env.TZ = serverZone
+  })
+
+  for (const server of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
+    it(`resolves to the intended local day, whatever the hour (server clock in ${server})`, async () => {
+      process.env.TZ = server
+      const wrong: string[] = []
+      for (const zone of zones) {
+        for (const clock of clocks) {
+          const [hour, minute] = clock.split(':').map(Number)
+          const now = instantAt({ year: 2026, month: 12, day: 6, hour, minute, second: 0 }, zone)
+          for (const [text, day] of cases) {
+            const { occurred_at } = await classify(text, { now, timeZone: zone, allowRemote: false })
+            // As a capture stores it: the event's instant, else the writing's.
+            const shown = dayKey(occurred_at ?? now.toISOString(), zone)
+            if (shown !== day) wrong.push(`${zone} ${clock} "${text}": ${shown}`)
+          }
+        }
+      }
+      expect(wrong).toEqual([])
+    })
+  }
+
+  it('a past-tense time of day already gone is today, not tomorrow', () => {
+    const now = instantAt({ year: 2026, month: 12, day: 6, hour: 15, minute: 0, second: 0 }, 'America/Los_Angeles')
+    const found = first('I walked along the canal this morning', now, 'America/Los_Angeles')
+    expect(found.direction).toBe('past')
+    expect(dateTime(found.date, 'America/Los_Angeles', 'long')).toBe('6 December 2026 at 06:00')
+    expect(dateTime(first('at 9 I had breakfast with Ana', now, 'America/Los_Angeles').date, 'America/Los_Angeles', 'long')).toBe('6 December 2026 at 09:00')
+  })
+
+  it('a date in another season keeps its own offset', () => {
+    // Written in December (UTC-8) about a July evening (UTC-7).
+    const now = instantAt({ year: 2026, month: 12, day: 6, hour: 10, minute: 0, second: 0 }, 'America/Los_Angeles')
+    expect(first('we had dinner on 4 July at 8pm', now, 'America/Los_Angeles').date).toBe('2026-07-05T03:00:00.000Z')
   })
 })

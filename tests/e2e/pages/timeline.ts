@@ -49,6 +49,28 @@ export class TimelinePage {
     return this.page.getByTestId('undo-delete')
   }
 
+  /** Text on the page that `cover`'s box overlaps (any visible text outside it), as "text @ box" lines. */
+  async textUnder(cover: Locator): Promise<string[]> {
+    return cover.evaluate((over) => {
+      const box = over.getBoundingClientRect()
+      const found: string[] = []
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent?.trim()
+        const parent = node.parentElement
+        if (!text || !parent || over.contains(node) || !parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue
+        const own = parent.getBoundingClientRect()
+        if (own.width <= 1 || own.height <= 1) continue // sr-only text
+        const range = document.createRange()
+        range.selectNodeContents(node)
+        for (const r of range.getClientRects()) {
+          if (r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top) found.push(`${text.slice(0, 60)} @ ${Math.round(r.top)}-${Math.round(r.bottom)}`)
+        }
+      }
+      return found
+    })
+  }
+
   /** A full-page screenshot under .data/screens (kept between runs; test-results is emptied at each start), for a person to look at. */
   async shot(name: string) {
     await this.page.screenshot({ path: `.data/screens/${name}.png`, fullPage: true })
