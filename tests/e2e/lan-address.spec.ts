@@ -10,7 +10,7 @@ const port = Number(process.env.E2E_PORT ?? 3210)
 // 127.0.0.1 is an insecure one over http, exactly as a LAN address is.
 const HOST = 'lan.mnemo.test'
 const BASE = `http://${HOST}:${port}`
-const PHONE = '+1 415 555 0125'
+const PHONE = '+1 415 555 0127'
 const PASSWORD = 'lan-address-otter-58'
 
 let browser: Browser
