@@ -82,7 +82,8 @@ async function classifyNow(content: string, ctx: ClassifyContext): Promise<Class
   const vector: SparseVector = featurize(content, { detectors: [...new Set(detections.map((d) => d.kind))], time: direction })
   const emotion = analyzeSentiment(content)
   const named = findEntities(content)
-  const pastEvent = times.find((t) => t.direction === 'past')
+  // The day it happened: a past expression that names one ("this year" names no day to show).
+  const pastEvent = times.find((t) => t.direction === 'past' && !t.coarse)
 
   const base = {
     emotion,

@@ -10,6 +10,8 @@ export interface TimeExpression {
   /** ISO 8601 instant the expression points at. */
   date: string
   direction: 'past' | 'future' | 'present'
+  /** A period longer than a day ("this year", "last month", "in March", "this week"): no one day to say it happened on. */
+  coarse: boolean
 }
 
 /** Minutes east of UTC of a time zone at an instant (chrono's reference offset). */
@@ -111,6 +113,13 @@ function resolve(result: chrono.ParsedResult, sentence: string, now: Date, timeZ
   return { date: date.toISOString(), direction }
 }
 
+/** Whether an expression names a period rather than a day: no day, weekday or clock time is certain, and a month, a year or a week is. */
+function coarse(result: chrono.ParsedResult): boolean {
+  const start = result.start
+  if (start.isCertain('day') || start.isCertain('weekday') || start.isCertain('hour')) return false
+  return start.isCertain('month') || start.isCertain('year') || /\b(week|month|year)s?\b/i.test(result.text)
+}
+
 export function findTimeExpressions(text: string, now: Date, timeZone = 'UTC'): TimeExpression[] {
   const zone = knownZone(timeZone)
   const reference = { instant: now, timezone: timezoneOffsetMinutes(zone, now) }
@@ -118,7 +127,7 @@ export function findTimeExpressions(text: string, now: Date, timeZone = 'UTC'): 
   const results = chrono.parse(input, reference, { forwardDate: true })
   return results
     .filter((r) => !/^\d{1,3}$/.test(r.text.trim())) // a bare number is not a time
-    .map((r) => ({ text: r.text, start: r.index, end: r.index + r.text.length, ...resolve(r, sentenceAround(input, r.index), now, zone) }))
+    .map((r) => ({ text: r.text, start: r.index, end: r.index + r.text.length, ...resolve(r, sentenceAround(input, r.index), now, zone), coarse: coarse(r) }))
 }
 
 /** The overall pull of a message's time expressions, for the model's features. */

@@ -102,4 +102,19 @@ describe('the day a memory happened, in the writer’s time zone', () => {
     const now = instantAt({ year: 2026, month: 12, day: 6, hour: 10, minute: 0, second: 0 }, 'America/Los_Angeles')
     expect(first('we had dinner on 4 July at 8pm', now, 'America/Los_Angeles').date).toBe('2026-07-05T03:00:00.000Z')
   })
+
+  it('a period names no day: "this year", "last month", "in March" set no day it happened', async () => {
+    const now = instantAt({ year: 2026, month: 12, day: 6, hour: 10, minute: 0, second: 0 }, 'Europe/Berlin')
+    const ctx = { now, timeZone: 'Europe/Berlin' }
+    for (const text of ['I started running this year', 'I paid the plumber last month', 'we moved flats in March', 'it rained a lot earlier this week']) {
+      const c = await classify(text, ctx)
+      expect(c.entities.times.length, text).toBeGreaterThan(0)
+      expect(c.entities.times.every((t) => t.coarse), text).toBe(true)
+      expect(c.occurred_at, text).toBeNull()
+    }
+    for (const text of ['Yesterday I went hiking with my sister', 'I walked along the canal this morning', 'we met on Friday', 'I finished the book last week']) {
+      const c = await classify(text, ctx)
+      expect(c.occurred_at, text).not.toBeNull()
+    }
+  })
 })
