@@ -2,7 +2,7 @@
 // of SERIES: a later feature (digest deliveries, chat channels, backups) adds its own entry
 // here and the page draws it with the others, without changes to the page.
 import { getDb, type DbExecutor } from '@/db'
-import { countActiveUsersByDay, countCapturesByDay, countTierMovesByDay, summarizeSearchesByDay, type DayCount } from '@/db/queries/admin'
+import { countActiveUsersByDay, countCapturesByDay, countTierMovesByDay, summarizeSearchesByDay, type DayCount, type SearchDay } from '@/db/queries/admin'
 import { assertAdmin } from '@/lib/accounts/admin'
 
 export interface Period {
@@ -24,7 +24,8 @@ export interface AnalyticsSeries {
   unit: string
   /** stacked: bars whose parts add up (counts); lines: independent figures (latencies). */
   kind: 'stacked' | 'lines'
-  load(db: DbExecutor, period: Period, days: string[]): Promise<SeriesData>
+  /** `searches` reads the per-day search summary once per request, for the two series that chart it. */
+  load(db: DbExecutor, period: Period, days: string[], searches: () => Promise<SearchDay[]>): Promise<SeriesData>
 }
 
 function pivot(rows: DayCount[], days: string[], keys?: string[]): SeriesData {
@@ -85,8 +86,8 @@ export const SERIES: AnalyticsSeries[] = [
     description: 'Searches run (their words are never recorded).',
     unit: 'searches',
     kind: 'stacked',
-    load: async (db, p, days) => {
-      const rows = await summarizeSearchesByDay(db, p)
+    load: async (_db, _p, days, searches) => {
+      const rows = await searches()
       return pivot(rows.map((r) => ({ day: r.day, key: 'searches', n: r.n })), days, ['searches'])
     },
   },
@@ -96,8 +97,8 @@ export const SERIES: AnalyticsSeries[] = [
     description: 'Percentiles of the time a search took on the server, per day.',
     unit: 'ms',
     kind: 'lines',
-    load: async (db, p, days) => {
-      const rows = await summarizeSearchesByDay(db, p)
+    load: async (_db, _p, days, searches) => {
+      const rows = await searches()
       const flat = rows.flatMap((r) => (['p50', 'p95', 'p99'] as const).map((k) => ({ day: r.day, key: k, n: r[k] })))
       return pivot(flat, days, ['p50', 'p95', 'p99'])
     },
@@ -126,7 +127,9 @@ export async function loadAnalytics(actorId: string, period: Period) {
   const db = await getDb()
   const days = daysOf(period)
   const series = []
+  let searchDays: Promise<SearchDay[]> | undefined
+  const searches = () => (searchDays ??= summarizeSearchesByDay(db, period))
   // One after another: PGlite runs one statement at a time anyway, and a server's pool is shared.
-  for (const s of SERIES) series.push({ id: s.id, title: s.title, description: s.description, unit: s.unit, kind: s.kind, ...(await s.load(db, period, days)) })
+  for (const s of SERIES) series.push({ id: s.id, title: s.title, description: s.description, unit: s.unit, kind: s.kind, ...(await s.load(db, period, days, searches)) })
   return { from: days[0], to: days.at(-1)!, days, series }
 }
