@@ -1,25 +1,17 @@
 'use client'
 
-import Link from 'next/link'
 import { useActionState } from 'react'
 import { resetPasswordAction } from '@/app/(auth)/actions'
 import { Button } from '@/components/ui/button'
 import { Field } from '@/components/ui/field'
-import { FormMessage } from '@/components/ui/form-message'
+import { FormDone, FormMessage } from '@/components/ui/form-message'
 import { IDLE, type ActionResult } from '@/lib/http/action-result'
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<ActionResult, FormData>(resetPasswordAction, IDLE)
   const fields = state.status === 'invalid' ? state.fieldErrors : {}
   if (state.status === 'ok') {
-    return (
-      <div className="flex flex-col gap-4">
-        <FormMessage tone="success">{state.message}</FormMessage>
-        <Link href="/sign-in" className="underline underline-offset-2">
-          Go to sign in
-        </Link>
-      </div>
-    )
+    return <FormDone message={state.message} href="/sign-in" label="Go to sign in" />
   }
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>

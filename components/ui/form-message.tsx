@@ -1,3 +1,5 @@
+import Link from 'next/link'
+
 /** The one-line outcome of a form, announced politely to screen readers. */
 export function FormMessage({ tone, children }: { tone: 'error' | 'success'; children?: React.ReactNode }) {
   if (!children) return null
@@ -9,5 +11,17 @@ export function FormMessage({ tone, children }: { tone: 'error' | 'success'; chi
     <p role={tone === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-3 py-2 text-sm ${style}`}>
       {children}
     </p>
+  )
+}
+
+/** A form that has done its work: the outcome, and the one link onward. */
+export function FormDone({ message, href, label }: { message?: string; href: string; label: string }) {
+  return (
+    <div className="flex flex-col gap-4">
+      <FormMessage tone="success">{message}</FormMessage>
+      <Link href={href} className="underline underline-offset-2">
+        {label}
+      </Link>
+    </div>
   )
 }
