@@ -24,24 +24,29 @@ async function capture(page: Page, text: string) {
 
 const secretBubble = (page: Page) => page.locator('[data-testid="memory"][data-tier="secret"]')
 
-test('an unlock window that ends hides the content on every open tab, without a reload', async ({ page, context }) => {
+/** Adds a passkey in Settings, unlocks the secret tier with it on the timeline, and opens a second tab there. */
+async function unlockSecretInTwoTabs(page: Page) {
+  await new SettingsPage(page).open()
+  await page.getByLabel('Passkey name').fill('Test authenticator')
+  await page.getByRole('button', { name: 'Add a passkey' }).click()
+  await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
+  await page.goto('/home')
+  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
+  await expect(page.getByTestId('unlock-state')).toContainText('secret: open until')
+  await expect(secretBubble(page)).toContainText(SECRET)
+  const second = await page.context().newPage()
+  await second.goto('/home')
+  await expect(secretBubble(second)).toContainText(SECRET)
+  return second
+}
+
+test('an unlock window that ends hides the content on every open tab, without a reload', async ({ page }) => {
   test.setTimeout(120_000)
   await addVirtualAuthenticator(page)
   await new SignUpPage(page).register(USER)
   await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await capture(page, SECRET)
-  await new SettingsPage(page).open()
-  await page.getByLabel('Passkey name').fill('Test authenticator')
-  await page.getByRole('button', { name: 'Add a passkey' }).click()
-  await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
-
-  await page.goto('/home')
-  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
-  await expect(page.getByTestId('unlock-state')).toContainText('secret: open until')
-  await expect(secretBubble(page)).toContainText(SECRET)
-  const second = await context.newPage()
-  await second.goto('/home')
-  await expect(secretBubble(second)).toContainText(SECRET)
+  const second = await unlockSecretInTwoTabs(page)
 
   // The 15-second window ends: both tabs hide it and say so, with no reload.
   for (const tab of [page, second]) {
@@ -62,16 +67,7 @@ test('"Lock now" hides protected content on every tab and every session of the u
   await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
   await capture(page, SECRET)
   await capture(page, CONFIDENTIAL)
-  await new SettingsPage(page).open()
-  await page.getByLabel('Passkey name').fill('Test authenticator')
-  await page.getByRole('button', { name: 'Add a passkey' }).click()
-  await expect(page.getByTestId('passkey-row')).toContainText('Test authenticator')
-  await page.goto('/home')
-  await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
-  await expect(secretBubble(page)).toContainText(SECRET)
-  const second = await context.newPage()
-  await second.goto('/home')
-  await expect(secretBubble(second)).toContainText(SECRET)
+  const second = await unlockSecretInTwoTabs(page)
 
   // Another session of the same user (a password sign-in opens confidential for 12 hours).
   const laptop = await browser.newContext()
