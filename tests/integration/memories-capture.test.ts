@@ -82,6 +82,22 @@ describe('POST /api/v1/memories', () => {
     expect(rows).toHaveLength(1)
   })
 
+  it("never answers with another user's memory for a client_id that user used", async () => {
+    const [alice, mallory] = [await createUser(), await createUser()]
+    const clientId = randomUUID()
+    const first = await call(capture, 'POST', '/', { token: await tokenFor(alice), body: { content: 'the vet said Biscuit needs surgery', client_id: clientId } })
+    expect(first.status).toBe(201)
+    // Two replays at once with the same id from another account: each gets its own memory, never Alice's.
+    const malloryToken = await tokenFor(mallory)
+    const replays = await Promise.all([1, 2].map(() => call(capture, 'POST', '/', { token: malloryToken, body: { content: 'guessing', client_id: clientId } })))
+    expect(replays.map((r) => r.status).sort()).toEqual([200, 201])
+    expect(new Set(replays.map((r) => r.json.id)).size).toBe(1)
+    expect(replays[0].json.id).not.toBe(first.json.id)
+    expect(JSON.stringify(replays)).not.toContain('Biscuit')
+    const rows = await (await getDb()).select().from(memories).where(eq(memories.clientId, clientId))
+    expect(rows.map((r) => r.userId).sort()).toEqual([alice.id, mallory.id].sort())
+  })
+
   it.each([
     ['empty content', { content: '' }, 400],
     ['whitespace only', { content: '   \n\t ' }, 400],
