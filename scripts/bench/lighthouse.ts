@@ -3,15 +3,20 @@
 // Lighthouse's default mobile emulation and throttling and with its desktop settings, and a cold
 // "first page interactive" figure on localhost without throttling. Targets: performance ≥ 90,
 // accessibility ≥ 95, first page interactive ≤ 1.5 s.
+// For reference it also scores, with the same mobile settings, the public landing page and a
+// blank page of a bare Next.js app built from this install (LIGHTHOUSE_FLOOR=0 skips that build):
+// what the framework alone scores on this machine, which no page of mnemo can beat.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse'
-import { freePort, signalServer, startServer, stopServer, waitHealthy, type BenchServer } from './server'
+import { freePort, signalServer, startServer, stopServer, waitFor, waitHealthy, type BenchServer } from './server'
 
 const DATA_DIR = path.resolve('.data/bench-lighthouse')
+/** The bare Next.js app: inside the project, so it resolves the same node_modules. */
+const FLOOR_DIR = path.resolve('.data/bench-lighthouse-floor')
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 5))
@@ -65,6 +70,29 @@ async function seed(): Promise<void> {
   await closeDatabase()
 }
 
+/**
+ * A Next.js app with one static page and no code of mnemo's, built with this install: its
+ * Lighthouse score is the framework's own cost on this machine (React and the App Router's
+ * client, about 400 KB of JavaScript to evaluate and hydrate). Returns its server.
+ */
+async function startFloorApp(): Promise<BenchServer> {
+  fs.rmSync(FLOOR_DIR, { recursive: true, force: true })
+  fs.mkdirSync(path.join(FLOOR_DIR, 'app'), { recursive: true })
+  const files: Record<string, string> = {
+    'package.json': '{ "private": true }\n',
+    'next.config.mjs': `export default { turbopack: { root: ${JSON.stringify(process.cwd())} } }\n`,
+    'app/layout.js': "export const metadata = { title: 'Blank' }\nexport default function Layout({ children }) { return <html lang=\"en\"><body>{children}</body></html> }\n",
+    'app/page.js': 'export default function Page() { return <main><h1>Blank</h1><p>A page of a bare Next.js app: the framework and nothing else.</p></main> }\n',
+  }
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(FLOOR_DIR, name), text)
+  const next = path.resolve('node_modules/next/dist/bin/next')
+  const build = spawnSync(process.execPath, [next, 'build'], { cwd: FLOOR_DIR, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`building the bare Next.js app failed:\n${build.stdout}${build.stderr}`)
+  const floor = startServer(await freePort(), {}, { cwd: FLOOR_DIR })
+  await waitFor(floor, '/')
+  return floor
+}
+
 function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((c) => c.split(';')[0])
 }
@@ -95,7 +123,7 @@ async function audit(name: string, url: string, cookie: string, config: Config |
   try {
     const result = await lighthouse(
       url,
-      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: { Cookie: cookie }, ...flags },
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: cookie ? { Cookie: cookie } : undefined, ...flags },
       config,
     )
     if (!result) throw new Error('Lighthouse returned nothing')
@@ -145,11 +173,16 @@ function report(label: string, runs: Result[]) {
   return { perf, a11y }
 }
 
+const nextVersion = () => (JSON.parse(fs.readFileSync('node_modules/next/package.json', 'utf8')) as { version: string }).version
+
 let server: BenchServer | undefined
+let floor: BenchServer | undefined
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     signalServer(server, 'SIGKILL')
+    signalServer(floor, 'SIGKILL')
     fs.rmSync(DATA_DIR, { recursive: true, force: true })
+    fs.rmSync(FLOOR_DIR, { recursive: true, force: true })
     process.exit(130)
   })
 }
@@ -181,10 +214,25 @@ try {
   for (let i = 0; i < RUNS; i++) mobile.push(await audit('mobile', url, cookie, undefined))
   const desktop: Result[] = []
   for (let i = 0; i < RUNS; i++) desktop.push(await audit('desktop', url, cookie, desktopConfig))
+  const landing: Result[] = []
+  for (let i = 0; i < RUNS; i++) landing.push(await audit('landing', `${base}/`, '', undefined, { onlyCategories: ['performance'] }))
+  const blank: Result[] = []
+  if (process.env.LIGHTHOUSE_FLOOR !== '0') {
+    console.log('building a bare Next.js app for the framework floor…')
+    floor = await startFloorApp()
+    for (let i = 0; i < RUNS; i++) blank.push(await audit('blank-next', `${floor.base}/`, '', undefined, { onlyCategories: ['performance'] }))
+  }
 
   console.log(`\nLighthouse ${mobile[0].lighthouseVersion}, ${mobile[0].environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}, ${PAGE} (the timeline; / is the public landing page), signed in, 50 memories over 7 days`)
   const m = report('mobile (Lighthouse default: Moto G Power emulation, simulated slow 4G, 4× CPU slowdown)', mobile)
   const d = report('desktop (Lighthouse desktop config: 1350×940, simulated fast connection, no CPU slowdown)', desktop)
+  console.log('\nreferences, mobile settings, median by performance (each run in brackets):')
+  const reference = (label: string, runs: Result[]) => {
+    const lhr = median(runs, (r) => score(r, 'performance'))
+    console.log(`  ${label}: ${score(lhr, 'performance')} (${runs.map((r) => score(r, 'performance')).join(', ')}) · TBT ${Math.round(metric(lhr, 'total-blocking-time'))} ms · LCP ${ms(metric(lhr, 'largest-contentful-paint'))}`)
+  }
+  reference('the landing page (/, signed out)', landing)
+  if (blank.length) reference(`a blank page of a bare Next.js ${nextVersion()} app (the framework's floor)`, blank)
   const interactive = cold.map((r) => metric(r, 'interactive'))
   const typical = median(interactive, (v) => v)
   console.log(`\nfirst page interactive, cold load on localhost without throttling (desktop screen): ${interactive.map(ms).join(', ')} (the first right after server start)`)
@@ -198,7 +246,9 @@ try {
   failed = true
 } finally {
   await stopServer(server)
+  await stopServer(floor)
   fs.rmSync(DATA_DIR, { recursive: true, force: true })
+  fs.rmSync(FLOOR_DIR, { recursive: true, force: true })
 }
 // A missed target is a figure to report, not a failure of the script.
 process.exit(failed ? 1 : 0)

@@ -5,6 +5,7 @@
 // output pipes, never exited.)
 import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
+import path from 'node:path'
 
 export interface BenchServer {
   process: ChildProcess
@@ -29,10 +30,11 @@ export function freePort(): Promise<number> {
  * (`--cpu-prof --cpu-prof-dir=…` to profile it under the benchmark's load; NODE_OPTIONS may not
  * carry those).
  */
-export function startServer(port: number, env: Record<string, string>, { onInterrupt }: { onInterrupt?: () => void } = {}): BenchServer {
+export function startServer(port: number, env: Record<string, string>, { onInterrupt, cwd }: { onInterrupt?: () => void; cwd?: string } = {}): BenchServer {
   let log = ''
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -76,11 +78,16 @@ export async function stopServer(server: BenchServer | undefined) {
 }
 
 /** Resolves with the milliseconds the server took to answer /api/health. */
-export async function waitHealthy(server: BenchServer, within = 90_000): Promise<number> {
+export function waitHealthy(server: BenchServer, within = 90_000): Promise<number> {
+  return waitFor(server, '/api/health', within)
+}
+
+/** Resolves with the milliseconds the server took to answer the path with a success. */
+export async function waitFor(server: BenchServer, pathname: string, within = 90_000): Promise<number> {
   const started = Date.now()
   while (Date.now() - started < within) {
     try {
-      if ((await fetch(`${server.base}/api/health`)).ok) return Date.now() - started
+      if ((await fetch(`${server.base}${pathname}`)).ok) return Date.now() - started
     } catch {
       // not listening yet
     }
