@@ -12,6 +12,8 @@ const LABEL: Record<string, string> = {
   lock: 'Locked again',
   'memory.read': 'Read protected memories',
   'memory.update': 'Changed a protected memory',
+  'memory.delete': 'Deleted a protected memory',
+  'memory.restore': 'Restored a protected memory',
   'search.read': 'Search showed protected memories',
   'password.change': 'Password change',
   'password_reset.request': 'Password reset asked',

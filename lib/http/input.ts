@@ -6,9 +6,16 @@ export const NUL_MESSAGE = 'Text may not contain the NUL character (\\u0000).'
 
 const hasNoNul = (value: string) => !value.includes('\u0000')
 
-/** A string without NUL characters (PostgreSQL's text type cannot hold one). */
+export const BROKEN_TEXT_MESSAGE = 'Text contains a broken character (half of a UTF-16 surrogate pair).'
+
+// Half of a surrogate pair has no UTF-8 form: PostgreSQL's text would store U+FFFD in its place,
+// an encrypted body would keep it, and the same memory would read back differently by tier.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const isWellFormed = (value: string) => !LONE_SURROGATE.test(value)
+
+/** A string PostgreSQL's text type holds as sent: no NUL character, no half surrogate pair. */
 export function text(params?: Parameters<typeof z.string>[0]) {
-  return z.string(params).refine(hasNoNul, NUL_MESSAGE)
+  return z.string(params).refine(hasNoNul, NUL_MESSAGE).refine(isWellFormed, BROKEN_TEXT_MESSAGE)
 }
 
 /**

@@ -63,8 +63,28 @@ async function replayed(principal: Principal, clientId: string): Promise<Capture
 }
 
 /** Stores a new memory; replaying a `client_id` returns the first one (even under a race). */
+/** The account may not use tiers above its highest (an admin's choice), neither by choice nor by the classifier. */
+function assertAccountTier(principal: Principal, tier: Tier | undefined) {
+  if (tier && TIER_LEVEL[tier] > principal.user.maxTier) {
+    throw new AppError('forbidden:tier', { message: `Your account may not use the ${tier} tier.`, details: { tier, unlock: 'none' } })
+  }
+}
+
+const HIGHEST_AT_LEVEL: Record<1 | 2 | 3 | 4, Tier> = { 1: 'general', 2: 'confidential', 3: 'secret', 4: 'ultrasecret' }
+
+/**
+ * The account's highest tier when the classifier placed a message above it (where it could never
+ * be opened), else undefined.
+ */
+function cappedTier(principal: Principal, classified: Tier): Tier | undefined {
+  return TIER_LEVEL[classified] > principal.user.maxTier ? HIGHEST_AT_LEVEL[principal.user.maxTier as 1 | 2 | 3 | 4] : undefined
+}
+
+const cappedNote = (tier: Tier) => ` Your account's highest tier is ${tier}, so it is kept there.`
+
 export async function captureMemory(principal: Principal, input: CaptureInput, defaultSource: CaptureInput['source'] = 'api'): Promise<CaptureResult> {
   if ([...input.content].length > MAX_CONTENT) throw tooLong(input.content)
+  assertAccountTier(principal, input.tier)
   const userId = principal.user.id
   // One short read: the memory a replayed client id already stored, else the classifier's context.
   const read = await withUser(userId, async (tx): Promise<{ first: CaptureResult } | { context: ClassifyContext }> => {
@@ -76,9 +96,17 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
   const { context } = read
   const now = new Date()
   const [classification, embedding] = await Promise.all([classify(input.content, { ...context, now }), embedText(input.content), getQueue()])
-  const tier: Tier = input.tier ?? classification.tier
+  // Above the account's highest tier, the memory could never be opened: it stays at that highest.
+  const capped = input.tier ? undefined : cappedTier(principal, classification.tier)
+  const tier: Tier = input.tier ?? capped ?? classification.tier
   const id = randomUUID()
-  const body = bodyOf(input.content, classification, input.tier && input.tier !== classification.tier ? `You chose ${input.tier}. ${classification.reasoning}` : classification.reasoning)
+  const reasoning =
+    input.tier && input.tier !== classification.tier
+      ? `You chose ${input.tier}. ${classification.reasoning}`
+      : capped
+        ? classification.reasoning + cappedNote(capped)
+        : classification.reasoning
+  const body = bodyOf(input.content, classification, reasoning)
   const occurredAt = input.occurred_at ? new Date(input.occurred_at) : classification.occurred_at ? new Date(classification.occurred_at) : now
   const inserted = await withUser(userId, async (tx) => {
     const row = await insertMemory(tx, {
@@ -122,9 +150,7 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
   const userId = principal.user.id
   const existing = await withUser(userId, (tx) => loadOwn(tx, userId, id))
   if (!canRead(principal, existing.tier)) await denied(principal, existing, info)
-  if (input.tier && TIER_LEVEL[input.tier] > principal.user.maxTier) {
-    throw new AppError('forbidden:tier', { message: `Your account may not use the ${input.tier} tier.`, details: { tier: input.tier, unlock: 'none' } })
-  }
+  assertAccountTier(principal, input.tier)
   const body = await withUser(userId, (tx) => readBody(tx, existing))
   let tier = existing.tier
   let next: MemoryBody = { ...body }
@@ -134,8 +160,9 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
     next.content = input.content!
     if (!input.tier) {
       const c = await classify(next.content, { ...(await contextFor(principal)), now: new Date() })
-      tier = c.tier
-      next = bodyOf(next.content, c)
+      const capped = cappedTier(principal, c.tier)
+      tier = capped ?? c.tier
+      next = bodyOf(next.content, c, capped ? c.reasoning + cappedNote(capped) : c.reasoning)
       meta = { confidence: c.confidence, model: c.model }
     }
   }

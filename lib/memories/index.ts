@@ -21,7 +21,7 @@ import type { RequestInfo } from '@/lib/http/request-info'
 import { publishMemoryEvent } from '@/lib/live/publish'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { listCursor } from './timeline'
-import { canRead } from './access'
+import { canRead, lockReason } from './access'
 import { denied, loadOwn, view, type MemoryView } from './read'
 import { readBody } from './sealed'
 import { publicMemory, type PublicMemory } from './serialize'
@@ -39,11 +39,15 @@ function encodeCursor(row: Memory): string {
   return listCursor(row.createdAt.toISOString(), row.id)
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
     const date = new Date(createdAt)
-    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor')
+    // Only what encodeCursor gives out: a time the database can hold, and a well-formed uuid.
+    const year = date.getUTCFullYear()
+    if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !UUID.test(id)) throw new Error('bad cursor')
     return { createdAt: date, id }
   } catch {
     throw new AppError('bad_request:memory', { message: 'The cursor is not valid.', fieldErrors: { cursor: ['Not a cursor this API gave out.'] } })
@@ -131,30 +135,51 @@ export async function getMemory(principal: Principal, id: string, info?: Request
 }
 
 /** Soft delete: gone from every list at once, restorable for 30 days, then purged. */
-export async function deleteMemory(principal: Principal, id: string): Promise<void> {
+/**
+ * A caller capped below a memory's tier (an API token's limit, or the account's highest tier)
+ * may not delete or restore it, as it may not read or move it. A tier that an unlock would open
+ * is no bar: a delete is undone within 30 days.
+ */
+function assertWithinCap(principal: Principal, tier: Tier) {
+  const reason = lockReason(principal, tier)
+  if (reason?.unlock === 'none') throw new AppError('forbidden:tier', { message: reason.message, details: { tier, unlock: 'none' } })
+}
+
+/** Deleting or restoring a protected memory is written to the access log, as changing one is. */
+async function auditDeleteOrRestore(principal: Principal, row: Memory, action: 'memory.delete' | 'memory.restore', info?: RequestInfo) {
+  if (TIER_LEVEL[row.tier] < 2) return
+  await recordAccess({ userId: principal.user.id, action, tier: row.tier, success: true, ...info, details: { id: row.id, via: principal.kind } })
+}
+
+export async function deleteMemory(principal: Principal, id: string, info?: RequestInfo): Promise<void> {
   const userId = principal.user.id
-  const done = await withUser(userId, async (tx) => {
+  const row = await withUser(userId, async (tx) => {
     const row = await loadOwn(tx, userId, id)
+    assertWithinCap(principal, row.tier)
     const deleted = await softDeleteMemoryById(tx, { userId, id })
     if (deleted && TIER_LEVEL[row.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
     if (deleted) await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'deleted' })
-    return deleted
+    return deleted ? row : undefined
   })
-  if (!done) throw new AppError('not_found:memory', { message: 'No such memory.' })
+  if (!row) throw new AppError('not_found:memory', { message: 'No such memory.' })
+  await auditDeleteOrRestore(principal, row, 'memory.delete', info)
 }
 
-export async function restoreMemory(principal: Principal, id: string): Promise<void> {
+export async function restoreMemory(principal: Principal, id: string, info?: RequestInfo): Promise<void> {
   const userId = principal.user.id
-  const done =
+  const row =
     /^[0-9a-f-]{36}$/i.test(id) &&
     (await withUser(userId, async (tx) => {
-      const restored = await restoreMemoryById(tx, { userId, id })
-      const row = restored ? await getMemoryById(tx, { userId, id }) : undefined
-      if (row && TIER_LEVEL[row.tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
-      if (restored) await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'restored' })
-      return restored
+      const row = await getMemoryById(tx, { userId, id })
+      if (!row?.deletedAt) return undefined
+      assertWithinCap(principal, row.tier)
+      if (!(await restoreMemoryById(tx, { userId, id }))) return undefined
+      if (TIER_LEVEL[row.tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(row.content ?? '') })
+      await publishMemoryEvent(tx, { user_id: userId, memory_id: id, kind: 'restored' })
+      return row
     }))
-  if (!done) throw new AppError('not_found:memory', { message: 'Nothing to restore: no deleted memory with that id.' })
+  if (!row) throw new AppError('not_found:memory', { message: 'Nothing to restore: no deleted memory with that id.' })
+  await auditDeleteOrRestore(principal, row, 'memory.restore', info)
 }
 
 /**

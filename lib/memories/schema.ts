@@ -11,7 +11,8 @@ export const tierInput = z.enum(TIERS, { error: `Use one of: ${TIERS.join(', ')}
 /** Trimmed content; length is checked by the caller so that "too long" can answer 413. */
 export const contentInput = text({ error: 'Send the content as text.' })
   .transform((s) => s.trim())
-  .refine((s) => s.length > 0, 'Write something first: the content is empty.')
+  // Zero-width spaces and joiners alone are not something written.
+  .refine((s) => /[^\s\u200B-\u200D\u2060\uFEFF]/u.test(s), 'Write something first: the content is empty.')
 
 export const tagInput = text().trim().min(1).max(40)
 

@@ -67,8 +67,8 @@ describe('POST /api/v1/auth/register', () => {
     expect(array.status).toBe(400)
   })
 
-  it('answers 413 for a body over 64 KiB', async () => {
-    const response = await call(register, 'POST', '/', { body: { phone: phone(4), password: STRONG_PASSWORD, name: 'x'.repeat(70_000) } })
+  it('answers 413 for a body over the JSON limit (128 KiB)', async () => {
+    const response = await call(register, 'POST', '/', { body: { phone: phone(4), password: STRONG_PASSWORD, name: 'x'.repeat(140_000) } })
     expect(response.status).toBe(413)
   })
 

@@ -5,7 +5,7 @@ import { GET as list, POST as capture } from '@/app/api/v1/memories/route'
 import { DELETE as remove, GET as read, PATCH as patch } from '@/app/api/v1/memories/[id]/route'
 import { POST as restore } from '@/app/api/v1/memories/[id]/restore/route'
 import { getDb, rowsOf } from '@/db'
-import { corrections, memories } from '@/db/schema'
+import { accessLog, corrections, memories, users } from '@/db/schema'
 import { captureMemory, listMemories, purgeExpiredMemories } from '@/lib/memories'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
@@ -235,6 +235,109 @@ describe('reading, editing and deleting', () => {
     await db.update(memories).set({ deletedAt: new Date(Date.now() - 31 * 86_400_000) }).where(eq(memories.id, created.json.id))
     expect(await purgeExpiredMemories()).toBeGreaterThanOrEqual(1)
     expect(await db.select().from(memories).where(eq(memories.id, created.json.id))).toEqual([])
+  })
+})
+
+describe('tier limits on writes', () => {
+  it("a token limited below a memory's tier may neither delete nor restore it; protected deletes are audited", async () => {
+    const user = await createUser()
+    const wide = await tokenFor(user, 'confidential')
+    const narrow = await tokenFor(user, 'general')
+    const created = await call(capture, 'POST', '/', { token: wide, body: { content: 'lawyer said the settlement stays private', tier: 'confidential' } })
+    const params = { id: created.json.id }
+    const refused = await call(remove, 'DELETE', '/', { token: narrow, params })
+    expect(refused.status).toBe(403)
+    expect(refused.json.error.code).toBe('forbidden:tier')
+    expect((await call(read, 'GET', '/', { token: wide, params })).json.content).toBe('lawyer said the settlement stays private')
+
+    expect((await call(remove, 'DELETE', '/', { token: wide, params })).status).toBe(204)
+    const notRestored = await call(restore, 'POST', '/', { token: narrow, params })
+    expect(notRestored.status).toBe(403)
+    expect((await call(read, 'GET', '/', { token: wide, params })).status).toBe(404)
+    expect((await call(restore, 'POST', '/', { token: wide, params })).status).toBe(200)
+
+    const rows = await (await getDb()).select().from(accessLog).where(eq(accessLog.userId, user.id))
+    const actions = rows.filter((r) => r.action === 'memory.delete' || r.action === 'memory.restore').map((r) => [r.action, r.tier, r.success])
+    expect(actions).toEqual(expect.arrayContaining([['memory.delete', 'confidential', true], ['memory.restore', 'confidential', true]]))
+    expect(actions).toHaveLength(2)
+  })
+
+  it("keeps captures within the account's highest tier: a chosen tier above it is refused, a classified one is kept at it", async () => {
+    const user = await createUser()
+    const db = await getDb()
+    await db.update(users).set({ maxTier: 2 }).where(eq(users.id, user.id))
+    const capped = { ...user, maxTier: 2 }
+    const token = await tokenFor(capped, 'confidential')
+    const chosen = await call(capture, 'POST', '/', { token, body: { content: 'a plain note', tier: 'ultrasecret' } })
+    expect(chosen.status).toBe(403)
+    expect(chosen.json.error.code).toBe('forbidden:tier')
+    expect(await db.select().from(memories).where(eq(memories.userId, user.id))).toEqual([])
+
+    const classified = await call(capture, 'POST', '/', { token, body: { content: 'my bank PIN is 4471 and the card is 4111 1111 1111 1111 exp 04/29' } })
+    expect(classified.status).toBe(201)
+    expect(classified.json.tier).toBe('confidential')
+    expect(classified.json.reasoning).toMatch(/highest tier is confidential/)
+    expect(classified.json.content).toContain('4471')
+  })
+})
+
+describe('malformed input never reaches the database', () => {
+  it.each([
+    ['year 0', ['0000-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000000']],
+    ['a year past 9999', ['+275760-09-13T00:00:00.000Z', '00000000-0000-0000-0000-000000000000']],
+    ['an id of dashes', ['2026-01-01T00:00:00Z', '-'.repeat(36)]],
+  ])('answers 400 for a crafted list cursor: %s', async (_name, parts) => {
+    const token = await tokenFor(await createUser())
+    const cursor = Buffer.from(JSON.stringify(parts)).toString('base64url')
+    const r = await call(list, 'GET', `/api/v1/memories?cursor=${cursor}`, { token })
+    expect(r.status).toBe(400)
+    expect(r.json.error.message).toBe('The cursor is not valid.')
+  })
+
+  it('refuses half a surrogate pair in any tier, and content of zero-width characters only', async () => {
+    const token = await tokenFor(await createUser(), 'confidential')
+    for (const tier of ['general', 'confidential']) {
+      const r = await call(capture, 'POST', '/', { token, raw: `{"content":"broken \\ud83d here","tier":"${tier}"}` })
+      expect(r.status).toBe(400)
+      expect(r.json.error.fields.content[0]).toMatch(/broken character/)
+    }
+    const invisible = await call(capture, 'POST', '/', { token, body: { content: '\u200b\u200d\ufeff ' } })
+    expect(invisible.status).toBe(400)
+    expect(invisible.json.error.fields.content[0]).toMatch(/content is empty/)
+    const emoji = await call(capture, 'POST', '/', { token, body: { content: 'a whole pair is fine 😀', tier: 'general' } })
+    expect(emoji.status).toBe(201)
+  })
+
+  it('takes 10,000 emoji written as \\u escapes (120 KB of JSON), and refuses a body past the limit however it is sent', async () => {
+    const token = await tokenFor(await createUser())
+    const escaped = `{"content":"${'\\ud83d\\ude00'.repeat(10_000)}","tier":"general"}`
+    const r = await call(capture, 'POST', '/', { token, raw: escaped })
+    expect(r.status).toBe(201)
+    expect([...r.json.content]).toHaveLength(10_000)
+    const chunked = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? '{"content":"' : 'x'.repeat(4096)))
+        controller.close()
+      },
+    })
+    const request = new Request('http://localhost/api/v1/memories', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: chunked, duplex: 'half' } as RequestInit)
+    const response = await capture(request, { params: Promise.resolve({}) } as never)
+    expect(response.status).toBe(413)
+  })
+
+  it('refuses a body that is not UTF-8, or says it is in another charset, rather than storing replacement characters', async () => {
+    const token = await tokenFor(await createUser())
+    const send = (body: Uint8Array<ArrayBuffer>, contentType: string) =>
+      capture(new Request('http://localhost/api/v1/memories', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body }), { params: Promise.resolve({}) } as never)
+    const latin1: Uint8Array<ArrayBuffer> = Uint8Array.from(Buffer.from('{"content":"caf\u00e9 au lait","tier":"general"}', 'latin1'))
+    for (const [body, type] of [[latin1, 'application/json'], [latin1, 'application/json; charset=iso-8859-1']] as const) {
+      const response = await send(body, type)
+      expect(response.status).toBe(400)
+      expect((await response.json()).error.message).toBe('Send the body as UTF-8 JSON.')
+    }
+    const utf8 = await send(Uint8Array.from(new TextEncoder().encode('{"content":"café au lait","tier":"general"}')), 'application/json; charset=UTF-8')
+    expect(utf8.status).toBe(201)
+    expect((await utf8.json()).content).toBe('café au lait')
   })
 })
 

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { headers } from 'next/headers'
 import { captureSchema, tierInput, updateSchema } from '@/lib/memories/schema'
 import { requireActionUser } from '@/lib/auth/page'
+import { AppError } from '@/lib/errors'
 import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
@@ -50,11 +51,19 @@ export async function captureAction(_prev: ActionResult<CaptureOutcome>, form: F
   }
 }
 
+/**
+ * A server action can be posted anything: an id that is not a string names no memory (404, as a
+ * malformed one does), rather than throwing while it is turned into one.
+ */
+function memoryId(id: unknown): string {
+  return typeof id === 'string' ? id : ''
+}
+
 export async function moveMemoryAction(id: string, tier: string): Promise<ActionResult> {
   try {
     const principal = await requireActionUser()
     const target = parseWith(tierInput, tier, 'memory')
-    await updateMemory(principal, id, { tier: target }, requestInfo(await headers()))
+    await updateMemory(principal, memoryId(id), { tier: target }, requestInfo(await headers()))
     revalidatePath('/home')
     return { status: 'ok', message: `Moved to ${target}. Similar messages will follow.` }
   } catch (error) {
@@ -65,7 +74,7 @@ export async function moveMemoryAction(id: string, tier: string): Promise<Action
 export async function deleteMemoryAction(id: string): Promise<ActionResult> {
   try {
     const principal = await requireActionUser()
-    await deleteMemory(principal, id)
+    await deleteMemory(principal, memoryId(id), requestInfo(await headers()))
     revalidatePath('/home')
     return { status: 'ok', message: 'Deleted.' }
   } catch (error) {
@@ -76,7 +85,7 @@ export async function deleteMemoryAction(id: string): Promise<ActionResult> {
 export async function restoreMemoryAction(id: string): Promise<ActionResult> {
   try {
     const principal = await requireActionUser()
-    await restoreMemory(principal, id)
+    await restoreMemory(principal, memoryId(id), requestInfo(await headers()))
     revalidatePath('/home')
     return { status: 'ok', message: 'Restored.' }
   } catch (error) {
@@ -94,6 +103,7 @@ export async function loadEarlierAction(cursor: string, tier?: string): Promise<
   try {
     const principal = await requireActionUser()
     const tiers = tier ? [parseWith(tierInput, tier, 'memory')] : undefined
+    if (typeof cursor !== 'string') throw new AppError('bad_request:memory', { message: 'The cursor is not valid.' })
     const page = await listMemories(principal, { limit: TIMELINE_PAGE, cursor, tiers }, requestInfo(await headers()))
     return { status: 'ok', message: '', data: page }
   } catch (error) {
@@ -105,7 +115,7 @@ export async function editMemoryAction(id: string, content: string): Promise<Act
   try {
     const principal = await requireActionUser()
     const input = parseWith(updateSchema, { content }, 'memory')
-    const memory = await updateMemory(principal, id, input, requestInfo(await headers()))
+    const memory = await updateMemory(principal, memoryId(id), input, requestInfo(await headers()))
     revalidatePath('/home')
     return { status: 'ok', message: `Saved; classified as ${memory.tier}.` }
   } catch (error) {
@@ -123,7 +133,7 @@ export interface LiveMemory {
 export async function liveMemoryAction(id: string): Promise<ActionResult<LiveMemory>> {
   try {
     const principal = await requireActionUser()
-    const found = await getMemoryView(principal, String(id), requestInfo(await headers()))
+    const found = await getMemoryView(principal, memoryId(id), requestInfo(await headers()))
     return { status: 'ok', data: { memory: found?.memory ?? null, client_id: found?.clientId ?? null } }
   } catch (error) {
     return actionError(error, 'read a live memory')

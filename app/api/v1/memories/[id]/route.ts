@@ -22,6 +22,6 @@ export const PATCH = route(async (request, { params }: Ctx) => {
 export const DELETE = route(async (request, { params }: Ctx) => {
   const principal = await authenticate(request, { scope: 'memories:write' })
   const { id } = await readParams(params, memoryParamsSchema, 'memory')
-  await deleteMemory(principal, id)
+  await deleteMemory(principal, id, requestInfo(request.headers))
   return new Response(null, { status: 204 })
 })

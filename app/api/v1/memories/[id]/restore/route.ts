@@ -1,5 +1,6 @@
 import { authenticate } from '@/lib/auth/principal'
 import { json, readParams, route } from '@/lib/http/route'
+import { requestInfo } from '@/lib/http/request-info'
 import { memoryParamsSchema } from '@/lib/memories/schema'
 import { restoreMemory } from '@/lib/memories'
 
@@ -7,6 +8,6 @@ import { restoreMemory } from '@/lib/memories'
 export const POST = route(async (request, { params }: { params: Promise<{ id: string }> }) => {
   const principal = await authenticate(request, { scope: 'memories:write' })
   const { id } = await readParams(params, memoryParamsSchema, 'memory')
-  await restoreMemory(principal, id)
+  await restoreMemory(principal, id, requestInfo(request.headers))
   return json({ status: 'ok' })
 })

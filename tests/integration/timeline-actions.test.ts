@@ -1,0 +1,55 @@
+// The timeline's server actions, called as a hostile client may call them: the session comes from
+// the request (mocked here); the arguments are whatever was posted, not what the types promise.
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { deleteMemoryAction, liveMemoryAction, loadEarlierAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
+import type { Principal } from '@/lib/auth/principal'
+import { captureMemory } from '@/lib/memories'
+import { createUser } from '../fixtures/accounts'
+import { setupTestDatabase } from '../fixtures/db'
+import { sessionFor } from '../fixtures/principal'
+
+const signedIn = vi.hoisted(() => ({ principal: null as Principal | null }))
+vi.mock('@/lib/auth/page', async () => {
+  const { AppError } = await import('@/lib/errors')
+  return {
+    requireActionUser: async () => {
+      if (!signedIn.principal) throw new AppError('unauthorized:session')
+      return signedIn.principal
+    },
+  }
+})
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest' }) }))
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }))
+
+setupTestDatabase()
+
+let memoryId: string
+
+beforeAll(async () => {
+  signedIn.principal = await sessionFor(await createUser())
+  memoryId = (await captureMemory(signedIn.principal, { content: 'a walk by the canal', tier: 'general' })).memory.id
+})
+
+const hostile: unknown[] = [{ toString: 1 }, { toString: () => memoryId }, ['x'], 42, null, undefined]
+
+describe('timeline actions with arguments that are not strings', () => {
+  it.each(hostile.map((value) => [JSON.stringify(value) ?? String(value), value]))('name no memory for the id %s, without an internal error', async (_label, value) => {
+    const id = value as string
+    // A live event for a memory not there: nothing to show.
+    expect(await liveMemoryAction(id)).toEqual({ status: 'ok', data: { memory: null, client_id: null } })
+    for (const result of [await deleteMemoryAction(id), await restoreMemoryAction(id), await moveMemoryAction(id, 'general')]) {
+      expect(result).toMatchObject({ status: 'error', code: 'not_found:memory' })
+    }
+    // The memory the object's toString named is untouched.
+    const live = await liveMemoryAction(memoryId)
+    expect(live).toMatchObject({ status: 'ok', data: { memory: { id: memoryId, content: 'a walk by the canal' } } })
+  })
+
+  it('answers a cursor that is not a string, or a crafted one, as not valid', async () => {
+    for (const cursor of [{ toString: 1 }, 7, Buffer.from(JSON.stringify(['0000-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000000'])).toString('base64url')]) {
+      const result = await loadEarlierAction(cursor as string)
+      expect(result.status === 'error' || result.status === 'invalid').toBe(true)
+      expect(result).toMatchObject({ message: 'The cursor is not valid.' })
+    }
+  })
+})
