@@ -63,6 +63,22 @@ export async function readParams<S extends z.ZodType>(params: Promise<Record<str
   return parsed.data
 }
 
+/**
+ * The query string, validated. Each parameter is single-valued: one given twice (`?tier=a&tier=b`)
+ * is refused rather than silently read as its last value.
+ */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S, surface: string): z.output<S> {
+  const params = new URL(request.url).searchParams
+  const repeated = [...new Set([...params.keys()].filter((key) => params.getAll(key).length > 1))]
+  if (repeated.length > 0) {
+    throw new AppError(`bad_request:${surface}`, {
+      message: 'Some fields are not valid.',
+      fieldErrors: Object.fromEntries(repeated.map((key) => [key, ['Give this parameter once.']])),
+    })
+  }
+  return parseWith(schema, Object.fromEntries(params), surface)
+}
+
 /** JSON is UTF-8 (RFC 8259): other bytes are refused, never stored as replacement characters. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 

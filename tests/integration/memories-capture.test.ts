@@ -294,6 +294,14 @@ describe('malformed input never reaches the database', () => {
     expect(r.json.error.message).toBe('The cursor is not valid.')
   })
 
+  it('refuses a query parameter given twice rather than reading its last value', async () => {
+    const token = await tokenFor(await createUser())
+    const r = await call(list, 'GET', '/api/v1/memories?tier=secret&tier=general&limit=5', { token })
+    expect(r.status).toBe(400)
+    expect(r.json.error.fields).toEqual({ tier: ['Give this parameter once.'] })
+    expect((await call(list, 'GET', '/api/v1/memories?tier=general&limit=5', { token })).status).toBe(200)
+  })
+
   it('refuses half a surrogate pair in any tier, and content of zero-width characters only', async () => {
     const token = await tokenFor(await createUser(), 'confidential')
     for (const tier of ['general', 'confidential']) {

@@ -1,5 +1,5 @@
 import { authenticate, isPrincipalCurrent } from '@/lib/auth/principal'
-import { parseWith, route } from '@/lib/http/route'
+import { readQuery, route } from '@/lib/http/route'
 import { memoryEventStream } from '@/lib/live'
 import { memoriesChangedSince } from '@/lib/memories'
 import { eventsQuerySchema } from '@/lib/live/schema'
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic'
 /** Server-sent events of the caller's memories: `memory` { memory_id, kind } and `resync`. */
 export const GET = route(async (request) => {
   const principal = await authenticate(request, { scope: 'memories:read' })
-  const { since } = parseWith(eventsQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'events')
+  const { since } = readQuery(request, eventsQuerySchema, 'events')
   return memoryEventStream({
     userId: principal.user.id,
     signal: request.signal,

@@ -1,6 +1,6 @@
 import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
-import { json, parseWith, readJson, route } from '@/lib/http/route'
+import { json, readJson, readQuery, route } from '@/lib/http/route'
 import { captureMemory, listMemories } from '@/lib/memories'
 import { AppError } from '@/lib/errors'
 import { OWNER_HEADER } from '@/lib/offline/owner-header'
@@ -20,6 +20,6 @@ export const POST = route(async (request) => {
 
 export const GET = route(async (request) => {
   const principal = await authenticate(request, { scope: 'memories:read' })
-  const query = parseWith(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams), 'memory')
+  const query = readQuery(request, listQuerySchema, 'memory')
   return json(await listMemories(principal, { ...query, tiers: query.tier }, requestInfo(request.headers)))
 })
