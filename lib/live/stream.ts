@@ -7,13 +7,15 @@ import { subscribeToMemoryEvents } from './bus'
 import { SSE_LOCKED_EVENT, SSE_MEMORY_EVENT, SSE_RESYNC_EVENT, type MemoryEventMessage } from './events'
 
 export const HEARTBEAT_MS = 25_000
+/** How long a check that the caller may still listen stands for the events that follow it. */
+const RECHECK_MS = 1_000
 export const RETRY_MS = 3_000
 
 export interface MemoryEventStreamOptions {
   userId: string
   /** The request's signal: aborted when the client goes away. */
   signal: AbortSignal
-  /** Checked at each heartbeat; false (a revoked session or token) ends the stream. */
+  /** Checked at each heartbeat and before delivering events (at most once a second); false (a revoked session or token) ends the stream. */
   stillAllowed?: () => Promise<boolean>
   /**
    * Asked once listening: whether anything changed since the caller's view was read. Yes sends
@@ -53,6 +55,24 @@ export async function memoryEventStream({ userId, signal, stillAllowed, changedS
 
   const resync = () => send(`event: ${SSE_RESYNC_EVENT}\ndata: {}\n\n`)
 
+  // A revoked session or token hears nothing more: the check runs before each delivery too, not
+  // only at heartbeats (a burst of events shares one check a second), and deliveries stay in order.
+  let checkedAt = 0
+  let delivering: Promise<void> = Promise.resolve()
+  const allowed = async () => {
+    if (!stillAllowed || Date.now() - checkedAt < RECHECK_MS) return true
+    // A database hiccup is not a revocation: keep the stream and ask again next time.
+    const ok = await stillAllowed().catch(() => true)
+    if (ok) checkedAt = Date.now()
+    return ok
+  }
+  const deliver = (text: string) => {
+    delivering = delivering.then(async () => {
+      if (!(await allowed())) return close()
+      send(text)
+    })
+  }
+
   const body = new ReadableStream<Uint8Array>({
     start(c) {
       controller = c
@@ -64,10 +84,10 @@ export async function memoryEventStream({ userId, signal, stillAllowed, changedS
     unsubscribe = await subscribeToMemoryEvents(userId, {
       onEvent: (event) => {
         const message: MemoryEventMessage = { memory_id: event.memory_id, kind: event.kind }
-        send(`event: ${SSE_MEMORY_EVENT}\ndata: ${JSON.stringify(message)}\n\n`)
+        deliver(`event: ${SSE_MEMORY_EVENT}\ndata: ${JSON.stringify(message)}\n\n`)
       },
-      onResync: resync,
-      onLocked: (at) => send(`event: ${SSE_LOCKED_EVENT}\ndata: ${JSON.stringify({ at })}\n\n`),
+      onResync: () => deliver(`event: ${SSE_RESYNC_EVENT}\ndata: {}\n\n`),
+      onLocked: (at) => deliver(`event: ${SSE_LOCKED_EVENT}\ndata: ${JSON.stringify({ at })}\n\n`),
     })
   } catch (error) {
     close()
@@ -80,10 +100,9 @@ export async function memoryEventStream({ userId, signal, stillAllowed, changedS
     send(`retry: ${RETRY_MS}\n: connected\n\n`)
     // Unknown (the database hiccuped): resynchronising is the safe answer.
     if (changedSince && (await changedSince().catch(() => true))) resync()
-    heartbeat = setInterval(async () => {
-      // A database hiccup is not a revocation: keep the stream and ask again next time.
-      if (stillAllowed && !(await stillAllowed().catch(() => true))) return close()
-      send(': heartbeat\n\n')
+    heartbeat = setInterval(() => {
+      checkedAt = 0
+      deliver(': heartbeat\n\n')
     }, heartbeatMs)
     heartbeat.unref()
   }

@@ -294,6 +294,25 @@ describe('GET /api/v1/events', () => {
     expect(reader.ended).toBe(true)
   })
 
+  it('delivers nothing more once the token is revoked, without waiting for a heartbeat', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user)
+    const principal = await authenticate(new Request('http://localhost/api/v1/events', { headers: { authorization: `Bearer ${token}` } }), { scope: 'memories:read' })
+    const stream = await memoryEventStream({ userId: user.id, signal: new AbortController().signal, stillAllowed: () => isPrincipalCurrent(principal), heartbeatMs: 60_000 })
+    const reader = new SseReader(stream)
+    readers.push(reader)
+    await reader.next()
+    const before = await call(capture, 'POST', '/', { token, body: { content: 'heard while the token is good' } })
+    expect(JSON.parse((await reader.nextNamed('memory')).data!)).toMatchObject({ memory_id: before.json.id })
+    expect(await revokeApiToken({ userId: user.id, id: principal.tokenId! })).toBe(true)
+    // Past the second a check stands for.
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    const other = await tokenFor(user)
+    await call(capture, 'POST', '/', { token: other, body: { content: 'not for the revoked token' } })
+    expect(await reader.next()).toBeNull()
+    expect(reader.ended).toBe(true)
+  })
+
   it('ends for a session that is signed out', async () => {
     const user = await createUser()
     const session = await sessionFor(user)
