@@ -6,19 +6,11 @@ import { QUICK_RESULTS } from '@/app/(app)/search/params'
 import type { Principal } from '@/lib/auth/principal'
 import { captureMemory } from '@/lib/memories'
 import { createUser } from '../fixtures/accounts'
+import { signedIn } from '../fixtures/action-user'
 import { setupTestDatabase } from '../fixtures/db'
 import { sessionFor } from '../fixtures/principal'
 
-const signedIn = vi.hoisted(() => ({ principal: null as Principal | null }))
-vi.mock('@/lib/auth/page', async () => {
-  const { AppError } = await import('@/lib/errors')
-  return {
-    requireActionUser: async () => {
-      if (!signedIn.principal) throw new AppError('unauthorized:session')
-      return signedIn.principal
-    },
-  }
-})
+vi.mock('@/lib/auth/page', async () => (await import('../fixtures/action-user')).actionAuth())
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest' }) }))
 
 setupTestDatabase()

@@ -2,22 +2,13 @@
 // the request (mocked here); the arguments are whatever was posted, not what the types promise.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { deleteMemoryAction, liveMemoryAction, loadEarlierAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
-import type { Principal } from '@/lib/auth/principal'
 import { captureMemory } from '@/lib/memories'
 import { createUser } from '../fixtures/accounts'
+import { signedIn } from '../fixtures/action-user'
 import { setupTestDatabase } from '../fixtures/db'
 import { sessionFor } from '../fixtures/principal'
 
-const signedIn = vi.hoisted(() => ({ principal: null as Principal | null }))
-vi.mock('@/lib/auth/page', async () => {
-  const { AppError } = await import('@/lib/errors')
-  return {
-    requireActionUser: async () => {
-      if (!signedIn.principal) throw new AppError('unauthorized:session')
-      return signedIn.principal
-    },
-  }
-})
+vi.mock('@/lib/auth/page', async () => (await import('../fixtures/action-user')).actionAuth())
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'user-agent': 'vitest' }) }))
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }))
 
