@@ -53,14 +53,26 @@ export async function listMemoriesByUser(db: DbExecutor, o: ListMemoriesOptions)
     .limit(o.limit)
 }
 
+/**
+ * Writes a memory's new values. With `unchangedSince` (the updated_at it was read with), only if
+ * nobody wrote it in between: undefined then means "changed meanwhile" as well as "gone".
+ */
 export async function updateMemoryById(
   db: DbExecutor,
-  { userId, id, values }: { userId: string; id: string; values: Partial<NewMemory> },
+  { userId, id, values, unchangedSince }: { userId: string; id: string; values: Partial<NewMemory>; unchangedSince?: Date },
 ): Promise<Memory | undefined> {
   const [row] = await db
     .update(memories)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(memories.userId, userId), eq(memories.id, id), isNull(memories.deletedAt)))
+    .where(
+      and(
+        eq(memories.userId, userId),
+        eq(memories.id, id),
+        isNull(memories.deletedAt),
+        // JavaScript reads the column to the millisecond; the column may hold microseconds.
+        unchangedSince ? sql`date_trunc('milliseconds', ${memories.updatedAt}) = ${unchangedSince.toISOString()}::timestamptz` : undefined,
+      ),
+    )
     .returning()
   return row
 }

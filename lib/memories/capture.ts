@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { CaptureInput, UpdateInput } from '@/lib/memories/schema'
 import { MAX_CONTENT } from '@/lib/memories/schema'
-import { getMemoryByClientId, insertMemory, updateMemoryById } from '@/db/queries/memories'
+import { getMemoryByClientId, getMemoryById, insertMemory, updateMemoryById } from '@/db/queries/memories'
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -147,6 +147,26 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
  */
 export async function updateMemory(principal: Principal, id: string, input: UpdateInput, info?: RequestInfo): Promise<MemoryView> {
   if (input.content !== undefined && [...input.content].length > MAX_CONTENT) throw tooLong(input.content)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await updateFromLatest(principal, id, input, info)
+    } catch (error) {
+      if (!(error instanceof ChangedMeanwhile)) throw error
+      if (attempt === UPDATE_ATTEMPTS) throw new AppError('conflict:memory', { message: 'This memory kept changing while it was being saved; try again.' })
+    }
+  }
+}
+
+/** Another write reached the memory between this update's read and its write. */
+class ChangedMeanwhile extends Error {}
+const UPDATE_ATTEMPTS = 3
+
+/**
+ * One attempt: read the memory, work out its new row, and write it only if nobody wrote it in
+ * between. Otherwise a move to secret racing a tag edit could come back as general, in plaintext,
+ * from the edit's stale read.
+ */
+async function updateFromLatest(principal: Principal, id: string, input: UpdateInput, info?: RequestInfo): Promise<MemoryView> {
   const userId = principal.user.id
   const existing = await withUser(userId, (tx) => loadOwn(tx, userId, id))
   if (!canRead(principal, existing.tier)) await denied(principal, existing, info)
@@ -189,8 +209,14 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
         ...(await bodyColumns(tx, { userId, memoryId: id, tier }, next)),
         ...(embedding ? await embeddingColumns(tx, { userId, memoryId: id, tier }, embedding) : {}),
       },
+      unchangedSince: existing.updatedAt,
     })
-    if (!row) return null
+    if (!row) {
+      // Written meanwhile (try again from what is there now), or deleted meanwhile (404).
+      const now = await getMemoryById(tx, { userId, id })
+      if (now && !now.deletedAt) throw new ChangedMeanwhile()
+      return null
+    }
     // Keep the search vocabulary to tier-1 words: a memory moved into a protected tier takes its words out.
     if (TIER_LEVEL[existing.tier] === 1) await removeTermsByUser(tx, { userId, terms: termsOf(body.content) })
     if (TIER_LEVEL[tier] === 1) await addTermsByUser(tx, { userId, terms: termsOf(next.content) })

@@ -6,7 +6,7 @@ import { DELETE as remove, GET as read, PATCH as patch } from '@/app/api/v1/memo
 import { POST as restore } from '@/app/api/v1/memories/[id]/restore/route'
 import { getDb, rowsOf } from '@/db'
 import { accessLog, corrections, memories, users } from '@/db/schema'
-import { captureMemory, listMemories, purgeExpiredMemories } from '@/lib/memories'
+import { captureMemory, getMemoryView, listMemories, purgeExpiredMemories, updateMemory } from '@/lib/memories'
 import { createUser } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { call } from '../fixtures/http'
@@ -278,6 +278,28 @@ describe('tier limits on writes', () => {
     expect(classified.json.tier).toBe('confidential')
     expect(classified.json.reasoning).toMatch(/highest tier is confidential/)
     expect(classified.json.content).toContain('4471')
+  })
+})
+
+describe('concurrent writes to one memory', () => {
+  it('a tag edit racing a move to secret never brings the memory back to general in plaintext, and loses neither', async () => {
+    const user = await createUser()
+    const principal = await sessionFor(user, { unlocks: { '3': new Date(Date.now() + 600_000).toISOString() } })
+    const db = await getDb()
+    for (let round = 0; round < 6; round++) {
+      const { memory } = await captureMemory(principal, { content: `garden plan round ${round}: tomatoes by the fence`, tier: 'general' })
+      const [move, edit] = await Promise.allSettled([
+        updateMemory(principal, memory.id, { tier: 'secret' }),
+        updateMemory(principal, memory.id, { tags: [`round-${round}`] }),
+      ])
+      expect(move.status).toBe('fulfilled')
+      expect(edit.status).toBe('fulfilled')
+      const [row] = await db.select().from(memories).where(eq(memories.id, memory.id))
+      expect(row.tier).toBe('secret')
+      expect(row.content).toBeNull()
+      const read = await getMemoryView(principal, memory.id)
+      expect(read?.memory).toMatchObject({ tier: 'secret', tags: [`round-${round}`] })
+    }
   })
 })
 
