@@ -53,6 +53,11 @@ export async function listMemoriesByUser(db: DbExecutor, o: ListMemoriesOptions)
     .limit(o.limit)
 }
 
+/** The row's updated_at is still the one read. JavaScript reads it to the millisecond; the column may hold microseconds. */
+function updatedAtIs(readAt: Date): SQL {
+  return sql`date_trunc('milliseconds', ${memories.updatedAt}) = ${readAt.toISOString()}::timestamptz`
+}
+
 /**
  * Writes a memory's new values. With `unchangedSince` (the updated_at it was read with), only if
  * nobody wrote it in between: undefined then means "changed meanwhile" as well as "gone".
@@ -69,8 +74,7 @@ export async function updateMemoryById(
         eq(memories.userId, userId),
         eq(memories.id, id),
         isNull(memories.deletedAt),
-        // JavaScript reads the column to the millisecond; the column may hold microseconds.
-        unchangedSince ? sql`date_trunc('milliseconds', ${memories.updatedAt}) = ${unchangedSince.toISOString()}::timestamptz` : undefined,
+        unchangedSince ? updatedAtIs(unchangedSince) : undefined,
       ),
     )
     .returning()
@@ -166,14 +170,18 @@ export function listMemoriesEmbeddedByAnother(db: DbExecutor, { model, limit }: 
  * Sets a memory's embedding columns unless it was deleted or already holds an embedding from
  * `model` (an edit made meanwhile embedded its new words with it: that one stays).
  */
+/**
+ * A re-embedding, written only if the memory was not edited or moved since it was read (`readAt`,
+ * its updated_at then): a memory moved to a protected tier meanwhile must not get plain columns.
+ */
 export async function updateMemoryEmbeddingById(
   db: DbExecutor,
-  { id, model, values }: { id: string; model: string; values: Pick<NewMemory, 'embedding' | 'embeddingEnc' | 'embeddingModel'> },
+  { id, model, values, readAt }: { id: string; model: string; values: Pick<NewMemory, 'embedding' | 'embeddingEnc' | 'embeddingModel'>; readAt: Date },
 ): Promise<boolean> {
   const rows = await db
     .update(memories)
     .set(values)
-    .where(and(eq(memories.id, id), embeddedByAnother(model)))
+    .where(and(eq(memories.id, id), embeddedByAnother(model), updatedAtIs(readAt)))
     .returning({ id: memories.id })
   return rows.length === 1
 }

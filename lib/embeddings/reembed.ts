@@ -38,7 +38,7 @@ export async function reembedMemories({
       const embedding = await embedText((await readBody(db, row)).content)
       if (embedding.model !== target) continue
       const columns = await embeddingColumns(db, { userId: row.userId, memoryId: row.id, tier: row.tier }, embedding)
-      if (await updateMemoryEmbeddingById(db, { id: row.id, model: target, values: columns })) renewed++
+      if (await updateMemoryEmbeddingById(db, { id: row.id, model: target, values: columns, readAt: row.updatedAt })) renewed++
     }
     updated += renewed
     batches++

@@ -4,7 +4,9 @@ import { getDb } from '@/db'
 import { memories } from '@/db/schema'
 import { embedText, LOCAL_EMBEDDING_MODEL_ID } from '@/lib/embeddings'
 import { countStaleEmbeddings, reembedMemories } from '@/lib/embeddings/reembed'
-import { captureMemory } from '@/lib/memories'
+import { captureMemory, updateMemory } from '@/lib/memories'
+import { embeddingColumns } from '@/lib/memories/sealed'
+import { updateMemoryEmbeddingById } from '@/db/queries/memories'
 import { search } from '@/lib/search'
 import { createUser } from '../fixtures/accounts'
 import { startFakeOpenAi } from '../fixtures/ai'
@@ -103,5 +105,23 @@ describe('re-embedding after a model change', () => {
     expect(secret.embeddingEnc).not.toBeNull()
     const { items } = await search(session, { query: 'car trouble', limit: 5, offset: 0 })
     expect(items.map((h) => h.memory.content)).toContain('my vehicle broke down near the bridge')
+  })
+
+  it('does not write a re-embedding read before the memory moved to a protected tier', async () => {
+    const user = await createUser()
+    const session = await sessionFor(user, { unlocks: { '3': new Date(Date.now() + 600_000).toISOString() } })
+    const { memory } = await captureMemory(session, { content: 'the spare key hides under the blue pot', tier: 'general' })
+    const db = await getDb()
+    await db.update(memories).set({ embeddingModel: 'old:model' }).where(eq(memories.id, memory.id))
+    const [read] = await db.select().from(memories).where(eq(memories.id, memory.id))
+    // The re-embedding of the general memory is computed; meanwhile the person moves it to secret.
+    const plain = await embeddingColumns(db, { userId: user.id, memoryId: memory.id, tier: 'general' }, await embedText(read.content!))
+    await db.update(memories).set({ embeddingModel: 'old:model' }).where(eq(memories.id, memory.id))
+    await updateMemory(session, memory.id, { tier: 'secret' })
+    await db.update(memories).set({ embeddingModel: 'old:model' }).where(eq(memories.id, memory.id))
+    expect(await updateMemoryEmbeddingById(db, { id: memory.id, model: LOCAL_EMBEDDING_MODEL_ID, values: plain, readAt: read.updatedAt })).toBe(false)
+    const [after] = await db.select().from(memories).where(eq(memories.id, memory.id))
+    expect(after.tier).toBe('secret')
+    expect(after.embedding).toBeNull()
   })
 })
