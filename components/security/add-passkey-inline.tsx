@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { createContext, useState, useTransition } from 'react'
+import { ConfirmPassword, needsPassword, type PendingChange } from '@/components/security/confirm-password'
 import { addPasskey } from '@/components/security/webauthn-client'
 
 /** Whether the signed-in account has a passkey (set by the page; true when unknown). */
@@ -12,13 +13,20 @@ export function AddPasskeyInline({ tier }: { tier: string }) {
   const router = useRouter()
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   const [pending, start] = useTransition()
+  const [confirming, setConfirming] = useState<PendingChange | null>(null)
   const add = () =>
     start(async () => {
       try {
         await addPasskey('Passkey')
+        setConfirming(null)
         setMessage({ ok: true, text: `Passkey added. Unlock ${tier} with it to read this memory.` })
         router.refresh()
       } catch (e) {
+        if (needsPassword(e)) {
+          setMessage(null)
+          setConfirming(() => async () => add())
+          return
+        }
         const cancelled = e instanceof Error && e.name === 'NotAllowedError'
         setMessage({ ok: false, text: cancelled ? 'No passkey was added (cancelled or timed out).' : e instanceof Error ? e.message : 'Could not add a passkey.' })
       }
@@ -33,6 +41,7 @@ export function AddPasskeyInline({ tier }: { tier: string }) {
       >
         {pending ? 'Waiting for your passkey…' : 'Add a passkey'}
       </button>
+      {confirming && <ConfirmPassword then={confirming} onCancel={() => setConfirming(null)} pending={pending} />}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={`text-sm ${message.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}`}>
           {message.text}

@@ -2,6 +2,19 @@
 // Browser side of passkeys: asks the server for options, runs the ceremony, sends the answer.
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 
+/** A refusal of the server, with its error code (`forbidden:reauth`: confirm the password first). */
+export class PasskeyRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The code of a passkey change that needs the password given again first (unlockWithPassword, then retry). */
+export const NEEDS_PASSWORD = 'forbidden:reauth'
+
 async function post(path: string, body?: unknown) {
   const response = await fetch(path, {
     method: 'POST',
@@ -9,7 +22,10 @@ async function post(path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const data = response.status === 204 ? {} : await response.json()
-  if (!response.ok) throw new Error((data as { error?: { message?: string } }).error?.message ?? 'The request failed.')
+  if (!response.ok) {
+    const error = (data as { error?: { message?: string; code?: string } }).error
+    throw new PasskeyRequestError(error?.message ?? 'The request failed.', error?.code)
+  }
   return data
 }
 

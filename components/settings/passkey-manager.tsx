@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
-import { addPasskey } from '@/components/security/webauthn-client'
+import { ConfirmPassword, needsPassword, type PendingChange } from '@/components/security/confirm-password'
+import { addPasskey, PasskeyRequestError } from '@/components/security/webauthn-client'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
 import { dateOnly, dateTime } from '@/lib/dates'
@@ -19,14 +20,22 @@ export function PasskeyManager({ passkeys, timeZone }: { passkeys: PasskeyView[]
   const [name, setName] = useState('')
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null)
   const [pending, start] = useTransition()
+  const [confirming, setConfirming] = useState<PendingChange | null>(null)
   const run = (work: () => Promise<unknown>, done: string) =>
     start(async () => {
       try {
         await work()
+        setConfirming(null)
         setMessage({ tone: 'success', text: done })
         setName('')
         router.refresh()
       } catch (e) {
+        // Adding or removing a passkey long after signing in: the password first, then again.
+        if (needsPassword(e)) {
+          setMessage(null)
+          setConfirming(() => async () => run(work, done))
+          return
+        }
         setMessage({ tone: 'error', text: e instanceof Error ? e.message : 'That did not work.' })
       }
     })
@@ -42,11 +51,14 @@ export function PasskeyManager({ passkeys, timeZone }: { passkeys: PasskeyView[]
   }
   const remove = async (id: string) => {
     const response = await fetch(`/api/v1/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' })
-    if (!response.ok) throw new Error('Could not remove it.')
+    if (response.ok) return
+    const error = ((await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error
+    throw new PasskeyRequestError(error?.message ?? 'Could not remove it.', error?.code)
   }
   return (
     <div className="flex flex-col gap-3">
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
+      {confirming && <ConfirmPassword then={confirming} onCancel={() => setConfirming(null)} pending={pending} />}
       {passkeys.length ? (
         <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
           {passkeys.map((p) => (

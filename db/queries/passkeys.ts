@@ -32,6 +32,12 @@ export async function renamePasskeyById(db: DbExecutor, { userId, id, name }: { 
   return rows.length > 0
 }
 
+/** Removes every passkey of the user (account recovery starts from the password alone); returns how many. */
+export async function deletePasskeysByUser(db: DbExecutor, { userId }: { userId: string }): Promise<number> {
+  const rows = await db.delete(passkeys).where(eq(passkeys.userId, userId)).returning({ id: passkeys.id })
+  return rows.length
+}
+
 export async function deletePasskeyById(db: DbExecutor, { userId, id }: { userId: string; id: string }): Promise<boolean> {
   const rows = await db
     .delete(passkeys)

@@ -52,16 +52,29 @@ export async function revokeSessionsByUser(
 }
 
 /** Replaces the session's passkey unlock windows (tier → until, ISO 8601). */
-export async function setSessionUnlocksById(
+/**
+ * Opens unlock windows on a session: only the keys given are written, into the row as it is now.
+ * (Writing back the whole map read before a passkey ceremony would reopen windows that "Lock now"
+ * closed meanwhile.)
+ */
+export async function openSessionUnlocksById(
   db: DbExecutor,
-  { userId, id, unlocks }: { userId: string; id: string; unlocks: Record<string, string> },
+  { userId, id, open }: { userId: string; id: string; open: Record<string, string> },
 ): Promise<void> {
-  await db.update(sessions).set({ unlocks }).where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+  await db
+    .update(sessions)
+    .set({ unlocks: sql`${sessions.unlocks} || ${JSON.stringify(open)}::jsonb` })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
 }
 
 /** The password was entered again on this session at `at`: its sign-in counts as fresh from then. */
 export async function markSessionFreshById(db: DbExecutor, { id, at }: { id: string; at: Date }): Promise<void> {
   await db.update(sessions).set({ freshAuthAt: at }).where(eq(sessions.id, id))
+}
+
+/** Closes the passkey step-ups (secret and ultrasecret) of every session of the user. */
+export async function closePasskeyUnlocksByUser(db: DbExecutor, { userId }: { userId: string }): Promise<void> {
+  await db.update(sessions).set({ unlocks: sql`${sessions.unlocks} - '3' - '4'` }).where(eq(sessions.userId, userId))
 }
 
 /**

@@ -10,13 +10,12 @@ import { getUserByEmail, getUserById, updateUserById } from '@/db/queries/users'
 import type { Session, User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
-import { verifyPassword } from '@/lib/auth/password'
 import { publicOrigin } from '@/lib/auth/password-reset'
 import { newSecret, sha256 } from '@/lib/auth/secret-token'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { sendMail } from '@/lib/notify/mail'
-import { assertNotLimited, clearAttempts, countAttempt } from '@/lib/rate-limit'
+import { ownerPasswordMatches } from './owner-password'
 import { uniqueViolation } from './register'
 
 export const EMAIL_CONFIRMATION_TTL_MS = 24 * 3_600_000
@@ -37,14 +36,7 @@ export async function assertOwnerPresent({ user, session, currentPassword, info 
     const message = 'Confirm this change with your current password (or unlock with your passkey first).'
     throw new AppError('bad_request:password', { message, fieldErrors: { current_password: [message] } })
   }
-  await assertNotLimited('unlock-account', user.id)
-  if (user.passwordHash && (await verifyPassword(user.passwordHash, currentPassword))) {
-    await clearAttempts('unlock-account', user.id)
-    return
-  }
-  const lockout = await countAttempt('unlock-account', user.id)
-  await recordAccess({ userId: user.id, action: 'account.reauth', success: false, ...info, riskScore: 0.6, details: { reason: 'wrong_password' } })
-  if (lockout) throw lockout
+  if (await ownerPasswordMatches(user, currentPassword, { info, action: 'account.reauth' })) return
   throw new AppError('bad_request:password', { message: 'The current password is not right.', fieldErrors: { current_password: ['Not your current password.'] } })
 }
 

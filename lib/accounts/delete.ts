@@ -5,7 +5,7 @@ import { getDb } from '@/db'
 import { deleteTierKeysByUser } from '@/db/queries/tier-keys'
 import { deleteUserById, getUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
-import { verifyPassword } from '@/lib/auth/password'
+import { ownerPasswordMatches } from './owner-password'
 import { forgetDataKeys } from '@/lib/crypto'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
@@ -14,8 +14,7 @@ export async function deleteAccount({ userId, password, info }: { userId: string
   const db = await getDb()
   const user = await getUserById(db, { id: userId })
   if (!user) throw new AppError('not_found:user')
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-    await recordAccess({ userId, action: 'account.delete', success: false, ...info, riskScore: 0.7, details: { reason: 'wrong_password' } })
+  if (!(await ownerPasswordMatches(user, password, { info, action: 'account.delete', riskScore: 0.7 }))) {
     throw new AppError('bad_request:account', { message: 'The password is not right.', fieldErrors: { password: ['Not your password.'] } })
   }
   await shredAccount(userId)

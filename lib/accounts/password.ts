@@ -5,7 +5,8 @@ import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserById, updateUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
-import { hashPassword, passwordProblem, verifyPassword } from '@/lib/auth/password'
+import { hashPassword, passwordProblem } from '@/lib/auth/password'
+import { ownerPasswordMatches } from './owner-password'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 
@@ -34,8 +35,7 @@ export async function changePassword({
   const db = await getDb()
   const user = await getUserById(db, { id: userId })
   if (!user?.passwordHash) throw new AppError('not_found:user')
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    await recordAccess({ userId, action: 'password.change', success: false, ...info, riskScore: 0.5, details: { reason: 'wrong_password' } })
+  if (!(await ownerPasswordMatches(user, currentPassword, { info, action: 'password.change', riskScore: 0.5 }))) {
     throw new AppError('bad_request:password', {
       message: 'The current password is not right.',
       fieldErrors: { current_password: ['Not your current password.'] },

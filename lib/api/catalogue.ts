@@ -92,7 +92,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'DELETE', path: '/api/v1/tokens/{id}', tag: 'account', summary: 'Revoke an API token.', auth: session, params: tokenParamsSchema, status: 204 },
   { method: 'GET', path: '/api/v1/passkeys', tag: 'account', summary: 'Registered passkeys.', auth: session, response: R.passkeys, status: 200 },
   { method: 'POST', path: '/api/v1/passkeys', tag: 'account', summary: 'Finish registering a passkey.', auth: session, body: passkeyRegisterSchema, response: R.passkey, status: 201 },
-  { method: 'POST', path: '/api/v1/passkeys/options', tag: 'account', summary: 'Options to register a passkey.', auth: session, response: R.options, status: 200 },
+  { method: 'POST', path: '/api/v1/passkeys/options', tag: 'account', summary: 'Options to register a passkey (403 forbidden:reauth unless the password was given within 10 minutes).', auth: session, response: R.options, status: 200 },
   { method: 'PATCH', path: '/api/v1/passkeys/{id}', tag: 'account', summary: 'Rename a passkey.', auth: session, params: passkeyParamsSchema, body: renameSchema, status: 204 },
   { method: 'DELETE', path: '/api/v1/passkeys/{id}', tag: 'account', summary: 'Remove a passkey.', auth: session, params: passkeyParamsSchema, status: 204 },
   { method: 'GET', path: '/api/v1/notifications', tag: 'account', summary: 'In-app notifications.', auth: session, response: R.notifications, status: 200 },

@@ -12,6 +12,10 @@ import type { ApiToken, User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { RequestInfo } from '@/lib/http/request-info'
+import { AppError } from '@/lib/errors'
+import { lockReason } from '@/lib/memories/access'
+import type { Tier } from '@/lib/tiers'
+import type { Principal } from './principal-type'
 import { tokenTierLevel, tokenTierName, type Scope, type TokenTier } from './scopes'
 import { newSecret, sha256 } from './secret-token'
 
@@ -52,6 +56,16 @@ export function publicToken(row: ApiToken): PublicApiToken {
 }
 
 /** Creates a token; the returned `token` is the only time its secret is ever visible. */
+/**
+ * A signed-in person may hand a token only what they could read themselves now: after "Lock
+ * now", or 12 hours after the password, a token reaching confidential would reopen it.
+ */
+export function assertMayGrant(principal: Principal, maxTier: TokenTier) {
+  const tier: Tier = maxTier
+  const reason = lockReason(principal, tier)
+  if (reason) throw new AppError('forbidden:tier', { message: `${reason.message} A token reaching ${tier} is made only while it is open.`, details: { tier, unlock: reason.unlock } })
+}
+
 export async function createApiToken(input: NewTokenInput): Promise<{ token: string; row: ApiToken }> {
   const token = newSecret(TOKEN_PREFIX)
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null

@@ -5,6 +5,8 @@ import { getDb } from '@/db'
 import { consumePasswordResetTokenByHash, insertPasswordResetToken } from '@/db/queries/password-resets'
 import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
+import { deletePasskeysByUser } from '@/db/queries/passkeys'
+import { withUser } from '@/db/with-user'
 import { getUserByEmail, getUserById, getUserByPhone, updateUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
 import { AppError } from '@/lib/errors'
@@ -76,5 +78,8 @@ export async function resetPassword({ token, password, info }: { token: string; 
     await revokeSessionsByUser(tx, { userId: user.id })
     await revokeApiTokensByUser(tx, { userId: user.id })
   })
-  await recordAccess({ userId: user.id, action: 'password_reset.confirm', success: true, ...info })
+  // Recovery starts from the password alone: a passkey someone slipped in while holding a session
+  // must not outlive it. The owner adds theirs again.
+  const passkeysRemoved = await withUser(user.id, (tx) => deletePasskeysByUser(tx, { userId: user.id }))
+  await recordAccess({ userId: user.id, action: 'password_reset.confirm', success: true, ...info, details: { passkeys_removed: passkeysRemoved } })
 }

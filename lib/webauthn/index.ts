@@ -13,7 +13,7 @@ import {
 import { getDb } from '@/db'
 import { insertAuthChallenge, takeAuthChallenge } from '@/db/queries/auth-challenges'
 import { deletePasskeyById, getPasskeyById, insertPasskey, listPasskeysByUser, markPasskeyUsedById, renamePasskeyById } from '@/db/queries/passkeys'
-import { closeUnlockWindowsByUser, setSessionUnlocksById } from '@/db/queries/sessions'
+import { closePasskeyUnlocksByUser, closeUnlockWindowsByUser, openSessionUnlocksById } from '@/db/queries/sessions'
 import type { Passkey } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
@@ -55,7 +55,30 @@ export function listPasskeys(userId: string): Promise<Passkey[]> {
   return withUser(userId, (tx) => listPasskeysByUser(tx, { userId }))
 }
 
+/** How recently the password (or a passkey) must have been given to add or remove a passkey. */
+export const OWNER_PRESENT_MS = 10 * 60_000
+
+/**
+ * Adding or removing a passkey changes who can open the secret tiers, so a session cookie alone
+ * may not: the password given within 10 minutes (a sign-in, or confirming it), or an open passkey
+ * step-up, which only an existing passkey gives.
+ */
+function assertOwnerPresent(principal: Principal, now = Date.now()) {
+  if (principal.kind !== 'session') throw new AppError('forbidden:token', { message: 'Manage passkeys from a signed-in session.' })
+  const session = principal.session
+  const fresh = session?.freshAuthAt ? now - session.freshAuthAt.getTime() <= OWNER_PRESENT_MS : false
+  const steppedUp = ['3', '4'].some((key) => {
+    const until = session?.unlocks?.[key]
+    return until ? Date.parse(until) > now : false
+  })
+  if (!fresh && !steppedUp) {
+    // The client confirms the password (POST /api/v1/unlock/password) and asks again.
+    throw new AppError('forbidden:reauth', { message: 'Confirm your password to change your passkeys.', details: { unlock: 'password' } })
+  }
+}
+
 export async function registrationOptions(principal: Principal) {
+  assertOwnerPresent(principal)
   const existing = await listPasskeys(principal.user.id)
   const rp = relyingParty()
   const options = await generateRegistrationOptions({
@@ -73,6 +96,7 @@ export async function registrationOptions(principal: Principal) {
 }
 
 export async function verifyRegistration(principal: Principal, response: RegistrationResponseJSON, name: string, info: RequestInfo): Promise<Passkey> {
+  assertOwnerPresent(principal)
   const userId = principal.user.id
   const challenge = clientChallenge(response)
   if (!(await takeChallenge(userId, 'register', challenge))) {
@@ -107,8 +131,15 @@ export function renamePasskey(userId: string, id: string, name: string): Promise
   return withUser(userId, (tx) => renamePasskeyById(tx, { userId, id, name }))
 }
 
-export async function removePasskey(userId: string, id: string, info: RequestInfo): Promise<boolean> {
-  const removed = await withUser(userId, (tx) => deletePasskeyById(tx, { userId, id }))
+/** Removes a passkey (the owner present, as to add one); with the last one gone, no session keeps a passkey unlock. */
+export async function removePasskey(principal: Principal, id: string, info: RequestInfo): Promise<boolean> {
+  assertOwnerPresent(principal)
+  const userId = principal.user.id
+  const removed = await withUser(userId, async (tx) => {
+    if (!(await deletePasskeyById(tx, { userId, id }))) return false
+    if ((await listPasskeysByUser(tx, { userId })).length === 0) await closePasskeyUnlocksByUser(tx, { userId })
+    return true
+  })
   if (removed) await recordAccess({ userId, action: 'passkey.remove', success: true, ...info, details: { passkey: id.slice(0, 12) } })
   return removed
 }
@@ -175,11 +206,11 @@ export async function verifyStepUp(principal: Principal, tier: Tier, response: A
   // A passkey step-up opens tiers 2–3 for 15 minutes; asked for tier 4, it also opens tier 4 for 5.
   const now = Date.now()
   const until = new Date(now + unlockWindowMs(key))
-  const unlocks: Record<string, string> = { ...(principal.session?.unlocks ?? {}), '3': new Date(now + unlockWindowMs('3')).toISOString() }
-  if (key === '4') unlocks['4'] = until.toISOString()
+  const open: Record<string, string> = { '3': new Date(now + unlockWindowMs('3')).toISOString() }
+  if (key === '4') open['4'] = until.toISOString()
   const db = await getDb()
   await markPasskeyUsedById(db, { id: passkey.id, counter: verification.authenticationInfo.newCounter })
-  await setSessionUnlocksById(db, { userId, id: principal.sessionId!, unlocks })
+  await openSessionUnlocksById(db, { userId, id: principal.sessionId!, open })
   await recordAccess({ userId, action: 'unlock', tier, success: true, ...info, details: { until: until.toISOString(), method: 'passkey' } })
   return until
 }

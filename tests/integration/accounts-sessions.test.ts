@@ -1,18 +1,20 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
-import { passwordResetTokens, users } from '@/db/schema'
+import { passkeys, passwordResetTokens, users } from '@/db/schema'
 import { POST as requestReset } from '@/app/api/v1/auth/password-reset/route'
 import { POST as confirmReset } from '@/app/api/v1/auth/password-reset/confirm/route'
 import { PATCH as patchAccount } from '@/app/api/v1/account/route'
 import { GET as history } from '@/app/api/v1/account/history/route'
 import { POST as changePasswordRoute } from '@/app/api/v1/account/password/route'
 import { POST as confirmEmailRoute } from '@/app/api/v1/account/email/confirm/route'
+import { deleteAccount } from '@/lib/accounts/delete'
 import { changePassword } from '@/lib/accounts/password'
 import { verifyLogin } from '@/lib/auth/credentials'
 import { checkSession, listSessions, revokeOtherSessions, revokeSession, startSession } from '@/lib/auth/sessions'
 import { outboxDirectory } from '@/lib/notify/mail'
 import { createUser, testInfo } from '../fixtures/accounts'
+import { SoftAuthenticator } from '../fixtures/authenticator'
 import { setupTestDatabase } from '../fixtures/db'
 import { confirmTokenIn, latestMail as latestMailIn, resetTokenIn } from '../fixtures/outbox'
 import { call, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from '../fixtures/http'
@@ -97,6 +99,18 @@ describe('changing the password', () => {
     await expect(verifyLogin({ identifier: user.phone, password: OTHER_STRONG_PASSWORD }, testInfo('198.51.100.90'))).resolves.toMatchObject({ id: user.id })
   })
 
+  it('counts wrong current passwords toward the account lockout, as deleting the account does (no password oracle)', async () => {
+    const user = await createUser()
+    const here = await startSession({ userId: user.id, info: testInfo() })
+    const wrong = () => changePassword({ userId: user.id, sessionId: here.id, currentPassword: 'wrong-wrong-wrong', newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })
+    const answers: string[] = []
+    for (let i = 0; i < 4; i++) answers.push(await wrong().then(() => 'changed', (e: { code: string }) => e.code))
+    expect(answers.some((code) => code.startsWith('rate_limited:'))).toBe(true)
+    // Locked out, even the right password waits; deleting the account meets the same lock.
+    await expect(changePassword({ userId: user.id, sessionId: here.id, currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })).rejects.toMatchObject({ code: expect.stringMatching(/^rate_limited:/) })
+    await expect(deleteAccount({ userId: user.id, password: STRONG_PASSWORD, info: testInfo() })).rejects.toMatchObject({ code: expect.stringMatching(/^rate_limited:/) })
+  })
+
   it('refuses a weak new password through the API', async () => {
     const user = await createUser()
     const response = await call(changePasswordRoute, 'POST', '/', asSession(await sessionFor(user), { body: { current_password: STRONG_PASSWORD, new_password: 'qwerty123' } }))
@@ -124,9 +138,14 @@ describe('password reset', () => {
     expect(mail).toContain('To: reset-me@example.com')
     const token = resetTokenIn(mail)
 
+    // A passkey someone added while holding a session must not outlive the recovery.
+    const key = new SoftAuthenticator()
+    await (await getDb()).insert(passkeys).values({ id: key.id, userId: user.id, name: 'not mine', publicKey: key.publicKey, counter: 0 })
+
     const done = await call(confirmReset, 'POST', '/', { body: { token, password: OTHER_STRONG_PASSWORD } })
     expect(done.status).toBe(200)
     expect((await checkSession(session)).ok).toBe(false)
+    expect(await (await getDb()).select().from(passkeys).where(eq(passkeys.userId, user.id))).toEqual([])
     await expect(verifyLogin({ identifier: user.phone, password: OTHER_STRONG_PASSWORD }, testInfo('198.51.100.61'))).resolves.toMatchObject({ id: user.id })
 
     const reused = await call(confirmReset, 'POST', '/', { body: { token, password: 'another-fresh-phrase-77' } })

@@ -4,7 +4,7 @@ import { getDb } from '@/db'
 import { passkeys, sessions, type User } from '@/db/schema'
 import type { Principal } from '@/lib/auth/principal'
 import { canRead } from '@/lib/memories'
-import { stepUpOptions, verifyStepUp } from '@/lib/webauthn'
+import { lockNow, stepUpOptions, verifyStepUp } from '@/lib/webauthn'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { SoftAuthenticator } from '../fixtures/authenticator'
 import { setupTestDatabase } from '../fixtures/db'
@@ -125,6 +125,38 @@ describe('limits on unlocking', () => {
   })
 })
 
+describe('Lock now against an unlock in flight', () => {
+  it('a passkey step-up that finishes after Lock now opens only what it was asked for, never windows Lock now closed', async () => {
+    const far = new Date(Date.now() + 300_000).toISOString()
+    const principal = await sessionFor(alice, { unlocks: { '3': far, '4': far } })
+    const { challenge } = await stepUpOptions(principal, 'secret')
+    // Lock now commits while the passkey ceremony runs; the step-up still holds the session it read before.
+    await lockNow(principal, testInfo())
+    await verifyStepUp(principal, 'secret', alicesKey.assert(challenge) as never, testInfo())
+    const after = await fresh(principal)
+    expect(canRead(after, 'secret')).toBe(true)
+    expect(canRead(after, 'ultrasecret')).toBe(false)
+  })
+})
+
+describe('API tokens from a session', () => {
+  it('reach confidential only while the session can read it: not after Lock now, not 12 hours after the password', async () => {
+    const { POST: createToken } = await import('@/app/api/v1/tokens/route')
+    const { call } = await import('../fixtures/http')
+    const user = await createUser()
+    const body = { name: 'script', scopes: ['memories:read'], max_tier: 'confidential' }
+    const open = await sessionFor(user)
+    expect((await call(createToken, 'POST', '/', asSession(open, { body }))).status).toBe(201)
+    await lockNow(open, testInfo())
+    const locked = await call(createToken, 'POST', '/', asSession(open, { body }))
+    expect(locked.status).toBe(403)
+    expect(locked.json.error.code).toBe('forbidden:tier')
+    expect((await call(createToken, 'POST', '/', asSession(await sessionFor(user, { freshLogin: false }), { body }))).status).toBe(403)
+    // A general token needs no unlock.
+    expect((await call(createToken, 'POST', '/', asSession(open, { body: { ...body, max_tier: 'general' } }))).status).toBe(201)
+  })
+})
+
 describe('managing passkeys through the API', () => {
   it("renames and removes one's own passkeys, never another user's", async () => {
     const { GET: list } = await import('@/app/api/v1/passkeys/route')
@@ -138,5 +170,45 @@ describe('managing passkeys through the API', () => {
     expect((await call(remove, 'DELETE', '/', asSession(session, { params: { id: bobsKey.id } }))).status).toBe(404)
     expect((await call(remove, 'DELETE', '/', asSession(session, { params }))).status).toBe(204)
     expect((await call(list, 'GET', '/', asSession(session))).json.items).toEqual([])
+  })
+
+  it('adding or removing a passkey needs the owner: a session cookie from a sign-in over 10 minutes old is refused until the password is confirmed', async () => {
+    const { POST: options } = await import('@/app/api/v1/passkeys/options/route')
+    const { DELETE: remove } = await import('@/app/api/v1/passkeys/[id]/route')
+    const { POST: confirmPassword } = await import('@/app/api/v1/unlock/password/route')
+    const { call } = await import('../fixtures/http')
+    const { STRONG_PASSWORD } = await import('../fixtures/http')
+    const user = await createUser()
+    const key = new SoftAuthenticator()
+    await (await getDb()).insert(passkeys).values({ id: key.id, userId: user.id, name: 'laptop', publicKey: key.publicKey, counter: 0 })
+    const stale = await sessionFor(user, { freshLogin: false })
+    const refused = await call(options, 'POST', '/', asSession(stale))
+    expect(refused.status).toBe(403)
+    expect(refused.json.error.code).toBe('forbidden:reauth')
+    expect((await call(remove, 'DELETE', '/', asSession(stale, { params: { id: key.id } }))).json.error.code).toBe('forbidden:reauth')
+    expect(await (await getDb()).select().from(passkeys).where(eq(passkeys.userId, user.id))).toHaveLength(1)
+
+    expect((await call(confirmPassword, 'POST', '/', asSession(stale, { body: { password: STRONG_PASSWORD } }))).status).toBe(200)
+    const allowed = await call(options, 'POST', '/', asSession(stale))
+    expect(allowed.status).toBe(200)
+    expect(allowed.json.challenge).toEqual(expect.any(String))
+  })
+
+  it('removing the last passkey closes the secret and ultrasecret windows of every session', async () => {
+    const { DELETE: remove } = await import('@/app/api/v1/passkeys/[id]/route')
+    const { call } = await import('../fixtures/http')
+    const user = await createUser()
+    const key = new SoftAuthenticator()
+    await (await getDb()).insert(passkeys).values({ id: key.id, userId: user.id, name: 'phone', publicKey: key.publicKey, counter: 0 })
+    const far = new Date(Date.now() + 300_000).toISOString()
+    const here = await sessionFor(user, { unlocks: { '3': far, '4': far } })
+    const elsewhere = await sessionFor(user, { unlocks: { '3': far } })
+    expect((await call(remove, 'DELETE', '/', asSession(here, { params: { id: key.id } }))).status).toBe(204)
+    for (const session of [here, elsewhere]) {
+      const now = await fresh(session)
+      expect(canRead(now, 'secret')).toBe(false)
+      expect(canRead(now, 'ultrasecret')).toBe(false)
+      expect(canRead(now, 'confidential')).toBe(true)
+    }
   })
 })

@@ -10,7 +10,7 @@ import { deleteAccount } from '@/lib/accounts/delete'
 import { changePassword } from '@/lib/accounts/password'
 import { updateProfile } from '@/lib/accounts/profile'
 import { profileUpdateSchema } from '@/lib/accounts/schema'
-import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
+import { assertMayGrant, createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
 import { requireActionUser } from '@/lib/auth/page'
 import { revokeOtherSessions, revokeSession } from '@/lib/auth/sessions'
 import { actionError, echo } from '@/lib/http/action-error'
@@ -117,7 +117,8 @@ export async function revokeOtherSessionsAction(): Promise<ActionResult> {
 
 export async function createTokenAction(_prev: ActionResult<{ token: string }>, form: FormData): Promise<ActionResult<{ token: string }>> {
   try {
-    const { user } = await requireActionUser()
+    const principal = await requireActionUser()
+    const { user } = principal
     const days = str(form, 'expires_in_days')
     const input = parseWith(
       createTokenSchema,
@@ -129,6 +130,7 @@ export async function createTokenAction(_prev: ActionResult<{ token: string }>, 
       },
       'token',
     )
+    assertMayGrant(principal, input.max_tier)
     const { token } = await createApiToken({
       userId: user.id,
       name: input.name,

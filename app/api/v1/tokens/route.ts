@@ -1,4 +1,4 @@
-import { createApiToken, listApiTokens, publicToken } from '@/lib/auth/api-tokens'
+import { assertMayGrant, createApiToken, listApiTokens, publicToken } from '@/lib/auth/api-tokens'
 import { authenticate } from '@/lib/auth/principal'
 import { requestInfo } from '@/lib/http/request-info'
 import { json, readJson, route } from '@/lib/http/route'
@@ -12,6 +12,7 @@ export const GET = route(async (request) => {
 export const POST = route(async (request) => {
   const principal = await authenticate(request)
   const input = await readJson(request, createTokenSchema, 'token')
+  assertMayGrant(principal, input.max_tier)
   const { token, row } = await createApiToken({
     userId: principal.user.id,
     name: input.name,

@@ -16,8 +16,8 @@ export const PATCH = route(async (request, { params }: Ctx) => {
 })
 
 export const DELETE = route(async (request, { params }: Ctx) => {
-  const { user } = await authenticate(request)
+  const principal = await authenticate(request)
   const { id } = await readParams(params, passkeyParamsSchema, 'passkey')
-  if (!(await removePasskey(user.id, id, requestInfo(request.headers)))) throw new AppError('not_found:passkey')
+  if (!(await removePasskey(principal, id, requestInfo(request.headers)))) throw new AppError('not_found:passkey')
   return new Response(null, { status: 204 })
 })
