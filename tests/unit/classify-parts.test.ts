@@ -13,10 +13,24 @@ describe('explicit markers', () => {
     expect(explicitTier('the garage code is 4412 #UltraSecret')).toBe('ultrasecret')
     expect(explicitTier('  #general lunch ideas')).toBe('general')
   })
-  it('are ignored in the middle or when not a tier', () => {
-    expect(explicitTier('I saw #secret trending')).toBeNull()
+  it('win anywhere, with punctuation or brackets around them', () => {
+    expect(explicitTier('backup phrase is lemon tiger #ULTRASECRET.')).toBe('ultrasecret')
+    expect(explicitTier('backup phrase is lemon tiger (#ultrasecret)')).toBe('ultrasecret')
+    expect(explicitTier('my seed is #ultrasecret offline gryphonwax')).toBe('ultrasecret')
+    expect(explicitTier('note to self #confidential I am seeing a therapist')).toBe('confidential')
+    expect(explicitTier('the alarm code is 4412 #secret!')).toBe('secret')
+    expect(explicitTier('"#Secret", the alarm code is 4412')).toBe('secret')
+  })
+  it('take the most protected tier when there are several', () => {
+    expect(explicitTier('#general lunch, and the safe code 0424 #ultrasecret')).toBe('ultrasecret')
+    expect(explicitTier('#secret? no, #confidential')).toBe('secret')
+  })
+  it('are ignored inside a word or when not a tier', () => {
     expect(explicitTier('#topsecret plans')).toBeNull()
     expect(explicitTier('#secretive friend')).toBeNull()
+    expect(explicitTier('call the #secretary at 9')).toBeNull()
+    expect(explicitTier('foo#secret bar')).toBeNull()
+    expect(explicitTier('#secret_santa list')).toBeNull()
   })
 })
 
