@@ -13,13 +13,8 @@ import { actionError, echo } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
+import { safeNext } from '@/lib/http/safe-next'
 import { AppError } from '@/lib/errors'
-
-/** Only a path on this site: never an open redirect. */
-function safeNext(value: FormDataEntryValue | string | null): string {
-  const next = typeof value === 'string' ? value : ''
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/home'
-}
 
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name)
