@@ -7,30 +7,30 @@ import { suggestTags } from '@/lib/classify/tags'
 import { findTimeExpressions, timezoneOffsetMinutes } from '@/lib/classify/time'
 import { findEntities } from '@/lib/classify/entities'
 
+// A marker anywhere, in any case, with punctuation or brackets around it; the most protected
+// of several wins; one glued into a word is no marker.
+const MARKED: [string, string | null][] = [
+  ['#secret the garage code is 4412', 'secret'],
+  ['the garage code is 4412 #UltraSecret', 'ultrasecret'],
+  ['  #general lunch ideas', 'general'],
+  ['backup phrase is lemon tiger #ULTRASECRET.', 'ultrasecret'],
+  ['backup phrase is lemon tiger (#ultrasecret)', 'ultrasecret'],
+  ['my seed is #ultrasecret offline gryphonwax', 'ultrasecret'],
+  ['note to self #confidential I am seeing a therapist', 'confidential'],
+  ['the alarm code is 4412 #secret!', 'secret'],
+  ['"#Secret", the alarm code is 4412', 'secret'],
+  ['#general lunch, and the safe code 0424 #ultrasecret', 'ultrasecret'],
+  ['#secret? no, #confidential', 'secret'],
+  ['#topsecret plans', null],
+  ['#secretive friend', null],
+  ['call the #secretary at 9', null],
+  ['foo#secret bar', null],
+  ['#secret_santa list', null],
+]
+
 describe('explicit markers', () => {
-  it('win at the start or the end, in any case', () => {
-    expect(explicitTier('#secret the garage code is 4412')).toBe('secret')
-    expect(explicitTier('the garage code is 4412 #UltraSecret')).toBe('ultrasecret')
-    expect(explicitTier('  #general lunch ideas')).toBe('general')
-  })
-  it('win anywhere, with punctuation or brackets around them', () => {
-    expect(explicitTier('backup phrase is lemon tiger #ULTRASECRET.')).toBe('ultrasecret')
-    expect(explicitTier('backup phrase is lemon tiger (#ultrasecret)')).toBe('ultrasecret')
-    expect(explicitTier('my seed is #ultrasecret offline gryphonwax')).toBe('ultrasecret')
-    expect(explicitTier('note to self #confidential I am seeing a therapist')).toBe('confidential')
-    expect(explicitTier('the alarm code is 4412 #secret!')).toBe('secret')
-    expect(explicitTier('"#Secret", the alarm code is 4412')).toBe('secret')
-  })
-  it('take the most protected tier when there are several', () => {
-    expect(explicitTier('#general lunch, and the safe code 0424 #ultrasecret')).toBe('ultrasecret')
-    expect(explicitTier('#secret? no, #confidential')).toBe('secret')
-  })
-  it('are ignored inside a word or when not a tier', () => {
-    expect(explicitTier('#topsecret plans')).toBeNull()
-    expect(explicitTier('#secretive friend')).toBeNull()
-    expect(explicitTier('call the #secretary at 9')).toBeNull()
-    expect(explicitTier('foo#secret bar')).toBeNull()
-    expect(explicitTier('#secret_santa list')).toBeNull()
+  it.each(MARKED)('%j is %s', (text, tier) => {
+    expect(explicitTier(text)).toBe(tier)
   })
 })
 
