@@ -9,17 +9,12 @@ import { confirmEmail } from '@/lib/accounts/contact'
 import { registerUser } from '@/lib/accounts/register'
 import { requestPasswordReset, resetPassword } from '@/lib/auth/password-reset'
 import { parseSignInCode, SIGN_IN_MESSAGES } from '@/lib/auth/sign-in-codes'
-import { actionError, echo } from '@/lib/http/action-error'
+import { actionError, echo, isForm, NOT_A_FORM } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
+import { safeNext } from '@/lib/http/safe-next'
 import { AppError } from '@/lib/errors'
-
-/** Only a path on this site: never an open redirect. */
-function safeNext(value: FormDataEntryValue | string | null): string {
-  const next = typeof value === 'string' ? value : ''
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/home'
-}
 
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name)
@@ -56,6 +51,7 @@ async function runSignIn(provider: string, fields: Record<string, string>, next:
 }
 
 export async function signInAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   const identifier = text(form, 'identifier') ?? ''
   const password = typeof form.get('password') === 'string' ? (form.get('password') as string) : ''
   if (!identifier || !password) {
@@ -70,6 +66,7 @@ export async function signInAction(_prev: ActionResult, form: FormData): Promise
 }
 
 export async function signUpAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const password = (form.get('password') as string | null) ?? ''
     const raw = { phone: text(form, 'phone') ?? '', password, name: text(form, 'name'), email: text(form, 'email'), timezone: text(form, 'timezone') }
@@ -84,6 +81,7 @@ export async function signUpAction(_prev: ActionResult, form: FormData): Promise
 const forgotSchema = z.object({ identifier: z.string().trim().min(1, 'Enter your email or phone number.').max(254) })
 
 export async function forgotPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const { identifier } = parseWith(forgotSchema, { identifier: text(form, 'identifier') ?? '' }, 'password_reset')
     await requestPasswordReset({ identifier, info: requestInfo(await headers()) })
@@ -94,6 +92,7 @@ export async function forgotPasswordAction(_prev: ActionResult, form: FormData):
 }
 
 export async function resetPasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const token = text(form, 'token') ?? ''
     const password = (form.get('password') as string | null) ?? ''
@@ -108,6 +107,7 @@ export async function resetPasswordAction(_prev: ActionResult, form: FormData): 
 }
 
 export async function confirmEmailAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const { email } = await confirmEmail({ token: text(form, 'token') ?? '', info: requestInfo(await headers()) })
     return { status: 'ok', message: `Confirmed: ${email} is now the email address of your account.` }

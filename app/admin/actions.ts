@@ -7,7 +7,7 @@ import { deleteUserByAdmin, setUserActive, setUserMaxTier, setUserRole, signOutU
 import { handleFailedJob, verifyAudit } from '@/lib/admin'
 import { requireAdminAction } from '@/lib/admin/page'
 import { AppError } from '@/lib/errors'
-import { actionError, echo } from '@/lib/http/action-error'
+import { actionError, echo, isForm, NOT_A_FORM } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { uuidParam } from '@/lib/http/input'
 import { requestInfo } from '@/lib/http/request-info'
@@ -18,6 +18,7 @@ function str(form: FormData, name: string): string {
 }
 
 export async function adminUserAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const principal = await requireAdminAction()
     const userId = str(form, 'user_id')
@@ -76,6 +77,7 @@ export async function verifyChainAction(): Promise<ActionResult<{ ok: boolean; r
 }
 
 export async function failedJobAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const principal = await requireAdminAction()
     const jobId = str(form, 'job_id')

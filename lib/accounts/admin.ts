@@ -1,7 +1,6 @@
 // Admin actions on accounts. Every one is checked against the actor's role, written to the
 // access log (the actor's row, with the target's id) and told to the user concerned.
 import { getDb } from '@/db'
-import { countActiveAdmins } from '@/db/queries/admin'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserById, updateUserById } from '@/db/queries/users'
 import type { User } from '@/db/schema'
@@ -10,6 +9,7 @@ import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { alertUser } from '@/lib/notify/alerts'
 import { shredAccount } from './delete'
+import { assertNotLastAdmin } from './last-admin'
 
 export async function assertAdmin(actorId: string): Promise<User> {
   const actor = await getUserById(await getDb(), { id: actorId })
@@ -39,7 +39,7 @@ export async function setUserActive({ active, ...action }: AdminAction & { activ
   await assertAdmin(action.actorId)
   if (action.actorId === action.userId && !active) throw new AppError('bad_request:admin', { message: 'You cannot deactivate your own account.' })
   const before = await target(action.userId)
-  if (!active && before.role === 'admin' && before.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
+  if (!active) await assertNotLastAdmin(before)
   const db = await getDb()
   const user = await db.transaction(async (tx) => {
     const updated = await updateUserById(tx, { id: action.userId, values: { active } })
@@ -67,7 +67,7 @@ export async function setUserRole({ role, ...action }: AdminAction & { role: 'ad
   await assertAdmin(action.actorId)
   const before = await target(action.userId)
   if (before.role === role) return before
-  if (role === 'user' && before.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
+  if (role === 'user') await assertNotLastAdmin(before)
   const user = await updateUserById(await getDb(), { id: action.userId, values: { role } })
   if (!user) throw new AppError('not_found:user')
   await logged(role === 'admin' ? 'admin.user.promote' : 'admin.user.demote', action, { role }, role === 'admin'
@@ -96,13 +96,9 @@ export async function deleteUserByAdmin({ confirm, ...action }: AdminAction & { 
   if (confirm.replace(/[\s()-]/g, '') !== user.phone) {
     throw new AppError('bad_request:admin', { message: 'Type the user’s phone number to confirm.', fieldErrors: { confirm: ['Does not match the phone number of this account.'] } })
   }
-  if (user.role === 'admin' && user.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
+  await assertNotLastAdmin(user)
   // Told before the account goes (by email, where enabled; the in-app note goes with the account).
   await alertUser(await getDb(), action.userId, { kind: 'admin.user.delete', title: 'Your account was deleted', body: 'An administrator deleted your mnemo account and all its memories.' })
   await shredAccount(action.userId)
   await recordAccess({ userId: action.actorId, action: 'admin.user.delete', success: true, ...action.info, details: { target: action.userId } })
-}
-
-function lastAdmin(): AppError {
-  return new AppError('conflict:admin', { message: 'This is the last active administrator: promote someone else first.' })
 }

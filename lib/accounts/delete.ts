@@ -1,4 +1,5 @@
-// Deleting an account: the user confirms with their password; the wrapped data keys go first
+// Deleting an account: the user confirms with their password (the last active admin cannot
+// leave before promoting someone else); the wrapped data keys go first
 // (crypto-shredding: every sealed memory, correction and embedding becomes unreadable for good,
 // in backups too), then the rows. The access log keeps its rows, as an audit log must.
 import { getDb } from '@/db'
@@ -9,6 +10,7 @@ import { ownerPasswordMatches } from './owner-password'
 import { forgetDataKeys } from '@/lib/crypto'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
+import { assertNotLastAdmin } from './last-admin'
 
 export async function deleteAccount({ userId, password, info }: { userId: string; password: string; info: RequestInfo }): Promise<void> {
   const db = await getDb()
@@ -17,6 +19,7 @@ export async function deleteAccount({ userId, password, info }: { userId: string
   if (!(await ownerPasswordMatches(user, password, { info, action: 'account.delete', riskScore: 0.7 }))) {
     throw new AppError('bad_request:account', { message: 'The password is not right.', fieldErrors: { password: ['Not your password.'] } })
   }
+  await assertNotLastAdmin(user)
   await shredAccount(userId)
   await recordAccess({ userId, action: 'account.delete', success: true, ...info })
 }

@@ -11,6 +11,14 @@ export function actionError(error: unknown, context: string, values?: EchoedValu
   return { status: 'error', code: appError.code, message: appError.message, values }
 }
 
+/** The result for an argument that is not a form: an action is a public endpoint, and a client can post anything. */
+export const NOT_A_FORM: ActionResult<never> = { status: 'invalid', message: 'The form was not sent as a form.', fieldErrors: {} }
+
+/** Whether a form action's argument really is a form; check it before anything reads a field. */
+export function isForm(form: unknown): form is FormData {
+  return form instanceof FormData
+}
+
 /** The named text fields of a form, to echo back after a refusal. */
 export function echo(form: FormData, ...names: string[]): EchoedValues {
   const out: EchoedValues = {}

@@ -16,6 +16,7 @@ import { deletePasskeyById, getPasskeyById, insertPasskey, listPasskeysByUser, m
 import { closePasskeyUnlocksByUser, closeUnlockWindowsByUser, openSessionUnlocksById } from '@/db/queries/sessions'
 import type { Passkey } from '@/db/schema'
 import { withUser } from '@/db/with-user'
+import { uniqueViolation } from '@/lib/accounts/register'
 import { recordAccess } from '@/lib/audit'
 import { publishLockEvent } from '@/lib/live/publish'
 import type { Principal } from '@/lib/auth/principal-type'
@@ -111,18 +112,25 @@ export async function verifyRegistration(principal: Principal, response: Registr
   }
   if (!verification.verified) throw new AppError('bad_request:passkey', { message: 'The passkey could not be verified.' })
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo
-  const row = await withUser(userId, (tx) =>
-    insertPasskey(tx, {
-      id: credential.id,
-      userId,
-      name: name || 'Passkey',
-      publicKey: credential.publicKey,
-      counter: credential.counter,
-      transports: credential.transports ?? [],
-      deviceType: credentialDeviceType,
-      backedUp: credentialBackedUp,
-    }),
-  )
+  let row: Passkey
+  try {
+    row = await withUser(userId, (tx) =>
+      insertPasskey(tx, {
+        id: credential.id,
+        userId,
+        name: name || 'Passkey',
+        publicKey: credential.publicKey,
+        counter: credential.counter,
+        transports: credential.transports ?? [],
+        deviceType: credentialDeviceType,
+        backedUp: credentialBackedUp,
+      }),
+    )
+  } catch (error) {
+    // The same answer whether the id is this user's or someone else's: never say which.
+    if (uniqueViolation(error)) throw new AppError('conflict:passkey', { message: 'This passkey is already registered.' })
+    throw error
+  }
   await recordAccess({ userId, action: 'passkey.register', success: true, ...info, details: { passkey: row.id.slice(0, 12) } })
   return row
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/db'
 import { memories, tierKeys, users } from '@/db/schema'
 import { deleteAccount } from '@/lib/accounts/delete'
@@ -7,8 +7,11 @@ import { DecryptError, openJson } from '@/lib/crypto'
 import { captureMemory } from '@/lib/memories'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
-import { STRONG_PASSWORD } from '../fixtures/http'
+import { call, STRONG_PASSWORD } from '../fixtures/http'
 import { sessionFor } from '../fixtures/principal'
+import { asSession } from '../fixtures/session-auth'
+
+vi.mock('@/auth', () => import('../fixtures/session-auth'))
 
 setupTestDatabase()
 
@@ -36,5 +39,23 @@ describe('deleting an account', () => {
     await db.insert(users).values({ id: user.id, phone: user.phone })
     const target = { userId: user.id, rowId: copy.id, tier: 'secret' as const, purpose: 'memory' }
     await expect(openJson(db, target, { nonce: copy.nonce!, ciphertext: copy.ciphertext! })).rejects.toBeInstanceOf(DecryptError)
+  })
+  it('refuses the last active administrator until someone else is promoted', async () => {
+    const { DELETE: remove } = await import('@/app/api/v1/account/route')
+    const db = await getDb()
+    const admin = await createUser()
+    const other = await createUser()
+    await db.update(users).set({ role: 'user' })
+    await db.update(users).set({ role: 'admin' }).where(eq(users.id, admin.id))
+    const session = await sessionFor(admin)
+
+    const refused = await call(remove, 'DELETE', '/', asSession(session, { body: { password: STRONG_PASSWORD } }))
+    expect(refused.status).toBe(409)
+    expect(refused.json.error.code).toBe('conflict:admin')
+    expect(await db.select().from(users).where(eq(users.id, admin.id))).toHaveLength(1)
+
+    await db.update(users).set({ role: 'admin' }).where(eq(users.id, other.id))
+    expect((await call(remove, 'DELETE', '/', asSession(session, { body: { password: STRONG_PASSWORD } }))).status).toBe(204)
+    expect(await db.select().from(users).where(eq(users.id, admin.id))).toEqual([])
   })
 })

@@ -211,4 +211,25 @@ describe('managing passkeys through the API', () => {
       expect(canRead(now, 'confidential')).toBe(true)
     }
   })
+
+  it('refuses a credential id that is already registered, the same way whoever holds it', async () => {
+    const { POST: register } = await import('@/app/api/v1/passkeys/route')
+    const { POST: options } = await import('@/app/api/v1/passkeys/options/route')
+    const { call } = await import('../fixtures/http')
+    const registerWith = async (user: User, key: SoftAuthenticator) => {
+      const session = await sessionFor(user)
+      const { challenge } = (await call(options, 'POST', '/', asSession(session))).json
+      return call(register, 'POST', '/', asSession(session, { body: { name: 'laptop', response: key.attest(challenge) } }))
+    }
+    const carolsKey = new SoftAuthenticator()
+    expect((await registerWith(bob, carolsKey)).status).toBe(201)
+    const theirs = await registerWith(alice, carolsKey)
+    const mine = await registerWith(bob, carolsKey)
+    expect(theirs.status).toBe(409)
+    expect(theirs.json.error.code).toBe('conflict:passkey')
+    expect(mine.status).toBe(409)
+    expect(mine.json).toEqual(theirs.json)
+    const [row] = await (await getDb()).select().from(passkeys).where(eq(passkeys.id, carolsKey.id))
+    expect(row.userId).toBe(bob.id)
+  })
 })

@@ -7,16 +7,30 @@ import { suggestTags } from '@/lib/classify/tags'
 import { findTimeExpressions, timezoneOffsetMinutes } from '@/lib/classify/time'
 import { findEntities } from '@/lib/classify/entities'
 
+// A marker anywhere, in any case, with punctuation or brackets around it; the most protected
+// of several wins; one glued into a word is no marker.
+const MARKED: [string, string | null][] = [
+  ['#secret the garage code is 4412', 'secret'],
+  ['the garage code is 4412 #UltraSecret', 'ultrasecret'],
+  ['  #general lunch ideas', 'general'],
+  ['backup phrase is lemon tiger #ULTRASECRET.', 'ultrasecret'],
+  ['backup phrase is lemon tiger (#ultrasecret)', 'ultrasecret'],
+  ['my seed is #ultrasecret offline gryphonwax', 'ultrasecret'],
+  ['note to self #confidential I am seeing a therapist', 'confidential'],
+  ['the alarm code is 4412 #secret!', 'secret'],
+  ['"#Secret", the alarm code is 4412', 'secret'],
+  ['#general lunch, and the safe code 0424 #ultrasecret', 'ultrasecret'],
+  ['#secret? no, #confidential', 'secret'],
+  ['#topsecret plans', null],
+  ['#secretive friend', null],
+  ['call the #secretary at 9', null],
+  ['foo#secret bar', null],
+  ['#secret_santa list', null],
+]
+
 describe('explicit markers', () => {
-  it('win at the start or the end, in any case', () => {
-    expect(explicitTier('#secret the garage code is 4412')).toBe('secret')
-    expect(explicitTier('the garage code is 4412 #UltraSecret')).toBe('ultrasecret')
-    expect(explicitTier('  #general lunch ideas')).toBe('general')
-  })
-  it('are ignored in the middle or when not a tier', () => {
-    expect(explicitTier('I saw #secret trending')).toBeNull()
-    expect(explicitTier('#topsecret plans')).toBeNull()
-    expect(explicitTier('#secretive friend')).toBeNull()
+  it.each(MARKED)('%j is %s', (text, tier) => {
+    expect(explicitTier(text)).toBe(tier)
   })
 })
 

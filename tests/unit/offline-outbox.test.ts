@@ -8,9 +8,11 @@ const SEED = 'legal winner thank year wave sausage worth useful legal winner tha
 const NOT_A_SEED = 'legal winner thank year wave sausage worth useful legal winner thank thank'
 
 describe('what never waits offline', () => {
-  it('refuses an explicit #ultrasecret at the start or the end, and the ultrasecret chip', () => {
+  it('refuses an explicit #ultrasecret anywhere, punctuation around it allowed, and the ultrasecret chip', () => {
     expect(neverOffline('#ultrasecret offline wallet seed is in the blue box')).toMatch(/never kept on this device/)
     expect(neverOffline('vault master password hunter2 #ULTRASECRET')).toMatch(/never kept on this device/)
+    expect(neverOffline('my seed is #ultrasecret offline gryphonwax')).toMatch(/never kept on this device/)
+    expect(neverOffline('backup phrase is lemon tiger #ULTRASECRET.')).toMatch(/never kept on this device/)
     expect(neverOffline('just a note', 'ultrasecret')).toMatch(/never kept on this device/)
   })
 
@@ -21,7 +23,7 @@ describe('what never waits offline', () => {
   })
 
   it('queues everything else, protected tiers included (sealed)', () => {
-    expect(neverOffline('bought lemons, #ultrasecret is just a word in the middle here')).toBeNull()
+    expect(neverOffline('bought lemons, #ultrasecretly is a word, not a marker')).toBeNull()
     expect(neverOffline(NOT_A_SEED)).toBeNull()
     expect(neverOffline('my card is 4111 1111 1111 1111', 'secret')).toBeNull()
     expect(neverOffline('#secret the storage unit code is 5512')).toBeNull()

@@ -5,7 +5,7 @@ import { headers } from 'next/headers'
 import { captureSchema, tierInput, updateSchema } from '@/lib/memories/schema'
 import { requireActionUser } from '@/lib/auth/page'
 import { AppError } from '@/lib/errors'
-import { actionError, echo } from '@/lib/http/action-error'
+import { actionError, echo, isForm, NOT_A_FORM } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
@@ -23,6 +23,7 @@ export interface CaptureOutcome {
 }
 
 export async function captureAction(_prev: ActionResult<CaptureOutcome>, form: FormData): Promise<ActionResult<CaptureOutcome>> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const principal = await requireActionUser()
     const tier = form.get('tier')

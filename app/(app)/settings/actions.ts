@@ -13,7 +13,7 @@ import { profileUpdateSchema } from '@/lib/accounts/schema'
 import { assertMayGrant, createApiToken, revokeApiToken } from '@/lib/auth/api-tokens'
 import { requireActionUser } from '@/lib/auth/page'
 import { revokeOtherSessions, revokeSession } from '@/lib/auth/sessions'
-import { actionError, echo } from '@/lib/http/action-error'
+import { actionError, echo, isForm, NOT_A_FORM } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
@@ -25,6 +25,7 @@ const str = (form: FormData, name: string) => {
 }
 
 export async function updateProfileAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const { user, session } = await requireActionUser()
     const currentPassword = str(form, 'current_password')
@@ -69,6 +70,7 @@ export async function resendEmailConfirmationAction(): Promise<ActionResult> {
 }
 
 export async function changePasswordAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const principal = await requireActionUser()
     if (str(form, 'new_password') && str(form, 'new_password') !== str(form, 'confirm')) {
@@ -116,6 +118,7 @@ export async function revokeOtherSessionsAction(): Promise<ActionResult> {
 }
 
 export async function createTokenAction(_prev: ActionResult<{ token: string }>, form: FormData): Promise<ActionResult<{ token: string }>> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const principal = await requireActionUser()
     const { user } = principal
@@ -159,6 +162,7 @@ export async function revokeTokenAction(id: string): Promise<ActionResult> {
 }
 
 export async function deleteAccountAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  if (!isForm(form)) return NOT_A_FORM
   try {
     const principal = await requireActionUser()
     if (str(form, 'confirm') !== 'DELETE') {
