@@ -54,3 +54,36 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await expect(page).toHaveURL(/\/home$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Timeline')
 })
+
+test('after "Lock now" a session cookie alone cannot add a passkey: Settings asks for the password, then adds it', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('WebAuthn.enable')
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  })
+  const password = 'quartz-harbour-meadow-63'
+  await new SignUpPage(page).register({ phone: '+1 415 555 0101', password })
+  await expect(page).toHaveURL(/\/home$/)
+  // Lock now ages the sign-in past 12 hours: as if the phone was left signed in long ago.
+  await page.getByRole('button', { name: 'Lock now' }).click()
+  await expect(page.getByTestId('unlock-state')).toContainText('confidential: locked')
+
+  const settings = new SettingsPage(page)
+  await settings.open()
+  await page.getByLabel('Passkey name').fill('Kitchen tablet')
+  await page.getByRole('button', { name: 'Add a passkey' }).click()
+  const confirm = page.getByTestId('confirm-password')
+  await expect(confirm).toBeVisible()
+  await expect(page.getByTestId('passkey-row')).toHaveCount(0)
+  await page.screenshot({ path: '.data/screens/passkey-confirm-password.png', fullPage: true })
+
+  await confirm.getByLabel('Confirm your password to change your passkeys').fill('not-the-password-11')
+  await confirm.getByRole('button', { name: 'Confirm' }).click()
+  await expect(confirm.getByRole('alert')).toContainText('not your password')
+  await expect(page.getByTestId('passkey-row')).toHaveCount(0)
+
+  await confirm.getByLabel('Confirm your password to change your passkeys').fill(password)
+  await confirm.getByRole('button', { name: 'Confirm' }).click()
+  await expect(page.getByTestId('passkey-row')).toContainText('Kitchen tablet')
+  await expect(page.getByTestId('confirm-password')).toHaveCount(0)
+})
