@@ -29,3 +29,8 @@ export async function consumePasswordResetTokenByHash(
     .returning()
   return row
 }
+
+/** Voids every unused reset link of the user (once the password changed, an older link must not set another). */
+export async function voidPasswordResetTokensByUser(db: DbExecutor, { userId }: { userId: string }): Promise<void> {
+  await db.delete(passwordResetTokens).where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)))
+}
