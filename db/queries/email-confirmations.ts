@@ -10,11 +10,6 @@ export async function replaceEmailConfirmation(db: DbExecutor, values: typeof em
   return row
 }
 
-/** Voids the user's unused confirmation links (after a password change or reset: a change asked before it must be asked again). */
-export async function voidEmailConfirmationsByUser(db: DbExecutor, { userId }: { userId: string }): Promise<void> {
-  await db.delete(emailConfirmations).where(and(eq(emailConfirmations.userId, userId), isNull(emailConfirmations.usedAt)))
-}
-
 /** Marks a valid (unused, unexpired) token used and returns it; undefined when there is none. */
 export async function consumeEmailConfirmationByHash(db: DbExecutor, { tokenHash }: { tokenHash: string }): Promise<EmailConfirmation | undefined> {
   const [row] = await db

@@ -6,7 +6,6 @@ import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserById, updateUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
 import { hashPassword, passwordProblem } from '@/lib/auth/password'
-import { voidEmailConfirmationsByUser } from '@/db/queries/email-confirmations'
 import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { ownerPasswordMatches } from './owner-password'
 import { AppError } from '@/lib/errors'
@@ -48,9 +47,8 @@ export async function changePassword({
   const passwordHash = await hashPassword(newPassword)
   const revoked = await db.transaction(async (tx) => {
     await updateUserById(tx, { id: userId, values: { passwordHash } })
-    // Links mailed before the change (a reset, a new email address) are void: ask again.
+    // Reset links mailed before the change are void: ask again.
     await voidPasswordResetTokensByUser(tx, { userId })
-    await voidEmailConfirmationsByUser(tx, { userId })
     return { revokedSessions: await revokeSessionsByUser(tx, { userId, keepId: sessionId }), revokedTokens: await revokeApiTokensByUser(tx, { userId }) }
   })
   await recordAccess({ userId, action: 'password.change', success: true, ...info, details: revoked })

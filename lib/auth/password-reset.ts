@@ -3,7 +3,6 @@
 // a confirmed address; setting the new password ends every session and revokes every API token.
 import { getDb } from '@/db'
 import { consumePasswordResetTokenByHash, insertPasswordResetToken, voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
-import { voidEmailConfirmationsByUser } from '@/db/queries/email-confirmations'
 import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { deletePasskeysByUser } from '@/db/queries/passkeys'
@@ -76,9 +75,8 @@ export async function resetPassword({ token, password, info }: { token: string; 
   if (!user?.active) throw new AppError('forbidden:account', { message: 'This account is deactivated.' })
   await db.transaction(async (tx) => {
     await updateUserById(tx, { id: user.id, values: { passwordHash: await hashPassword(password) } })
-    // Other reset links, and an email change asked before the reset, are void.
+    // Other reset links mailed before this one are void.
     await voidPasswordResetTokensByUser(tx, { userId: user.id })
-    await voidEmailConfirmationsByUser(tx, { userId: user.id })
     await revokeSessionsByUser(tx, { userId: user.id })
     await revokeApiTokensByUser(tx, { userId: user.id })
   })

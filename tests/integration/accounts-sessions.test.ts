@@ -16,7 +16,7 @@ import { outboxDirectory } from '@/lib/notify/mail'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { SoftAuthenticator } from '../fixtures/authenticator'
 import { setupTestDatabase } from '../fixtures/db'
-import { confirmTokenIn, latestMail as latestMailIn, mailsTo, resetTokenIn } from '../fixtures/outbox'
+import { confirmTokenIn, latestMail as latestMailIn, resetTokenIn } from '../fixtures/outbox'
 import { call, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from '../fixtures/http'
 import { sessionFor } from '../fixtures/principal'
 import { asSession } from '../fixtures/session-auth'
@@ -153,21 +153,14 @@ describe('password reset', () => {
     expect(reused.json.error.fields).toHaveProperty('token')
   })
 
-  it('voids the links mailed before a password change: an older reset link and a pending email change', async () => {
+  it('voids reset links mailed before a password change', async () => {
     const user = await createUser({ email: 'void-links@example.com' })
     await confirmLatestEmail()
     expect((await call(requestReset, 'POST', '/', { ip: '198.51.100.70', body: { email: 'void-links@example.com' } })).status).toBe(202)
     const olderReset = resetTokenIn(latestMail())
     const session = await sessionFor(user)
-    const asked = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { email: 'intruder@example.com', current_password: STRONG_PASSWORD } }))
-    expect(asked.status).toBe(200)
-    const emailLink = confirmTokenIn(mailsTo(outboxDirectory(), 'intruder@example.com').at(-1)!)
-
     await changePassword({ userId: user.id, sessionId: session.sessionId!, currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })
     expect((await call(confirmReset, 'POST', '/', { body: { token: olderReset, password: 'a-third-fresh-phrase-88' } })).status).toBe(400)
-    expect((await call(confirmEmailRoute, 'POST', '/', { body: { token: emailLink } })).status).toBe(400)
-    const [row] = await (await getDb()).select().from(users).where(eq(users.id, user.id))
-    expect(row.email).toBe('void-links@example.com')
     await expect(verifyLogin({ identifier: user.phone, password: OTHER_STRONG_PASSWORD }, testInfo('198.51.100.71'))).resolves.toMatchObject({ id: user.id })
   })
 
