@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { useEffect } from 'react'
 import { listenToMemoryEvents } from '@/lib/live/client'
+import { refreshWhenReachable } from '@/components/timeline/use-online'
 import { closeAll, onTierClosed, recheckOpenTiers, reportLocked } from './open-tiers'
 
 const LOCK_CHANNEL = 'mnemo-lock'
@@ -16,9 +17,9 @@ const LOCK_CHANNEL = 'mnemo-lock'
  */
 export function ProtectedViewGuard() {
   const router = useRouter()
-  // Offline, a refresh fails and Next falls back to a full page load (the browser's offline page):
-  // what a closed tier showed has already left the screen, and coming back online resynchronises.
-  useEffect(() => onTierClosed(() => navigator.onLine && router.refresh()), [router])
+  // What a closed tier showed has already left the screen; the refresh only resynchronises, so it
+  // waits for a server that answers (offline, coming back online resynchronises).
+  useEffect(() => onTierClosed(() => void refreshWhenReachable(router)), [router])
   useEffect(() => {
     const channel = new BroadcastChannel(LOCK_CHANNEL)
     channel.onmessage = (event: MessageEvent<unknown>) => {
@@ -27,7 +28,7 @@ export function ProtectedViewGuard() {
     const stop = listenToMemoryEvents({
       onEvent: () => {},
       // Events were missed (a hidden tab does not stream): the server says what is open now.
-      onResync: () => navigator.onLine && router.refresh(),
+      onResync: () => void refreshWhenReachable(router),
       onLocked: (at) => {
         reportLocked(at)
         channel.postMessage(at)

@@ -14,7 +14,7 @@ import { Composer } from './composer'
 import { PendingBubble } from './pending-bubble'
 import { DeletedContext, UndoDelete } from './undo-delete'
 import { useMemoryEvents } from './use-memory-events'
-import { useOnline } from './use-online'
+import { refreshWhenReachable, useOnline } from './use-online'
 
 interface Props {
   userId: string
@@ -77,7 +77,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   const sync = useCallback(async () => {
     if (!navigator.onLine) return
     const result = await replay(userId)
-    if (result.sent) router.refresh()
+    if (result.sent) void refreshWhenReachable(router)
     await refreshQueue()
   }, [router, refreshQueue, userId])
 
@@ -88,8 +88,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     const channel = new BroadcastChannel(OUTBOX_CHANNEL)
     channel.onmessage = () => {
       void refreshQueue()
-      // Offline, a refresh would fail and Next would fall back to a full page load.
-      if (navigator.onLine) router.refresh()
+      void refreshWhenReachable(router)
     }
     const online = () => void sync()
     window.addEventListener('online', online)
@@ -158,7 +157,7 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     // Events were missed (a dropped connection, a hidden page, a read that failed): reload the
     // page's data and read again every memory known from an event, so none stays as it was.
     onResync: () => {
-      if (navigator.onLine) router.refresh()
+      void refreshWhenReachable(router)
       for (const id of new Set([...live.keys(), ...unread.current])) void onLiveEvent({ memory_id: id, kind: 'updated' })
     },
   }, renderedAt)

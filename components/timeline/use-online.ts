@@ -19,3 +19,20 @@ export function useOnline(): boolean {
     () => true,
   )
 }
+
+/**
+ * Asks the server for the page's data again, but only once it answers: a refresh whose request
+ * fails makes Next fall back to a full page load, which offline is the browser's error page in
+ * place of the app. `navigator.onLine` alone is not enough; it is still true while the
+ * connection drops, so a small request to the health check goes first.
+ */
+export async function refreshWhenReachable(router: { refresh(): void }): Promise<void> {
+  if (!navigator.onLine) return
+  try {
+    const response = await fetch('/api/health', { cache: 'no-store' })
+    if (!response.ok) return
+  } catch {
+    return
+  }
+  if (navigator.onLine) router.refresh()
+}

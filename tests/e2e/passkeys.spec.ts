@@ -39,10 +39,19 @@ test('register a passkey, step up to read a secret, and see it lock again', asyn
   await expect(page.getByTestId('unlock-state')).toContainText('secret: locked')
   await expect(page.getByTestId('memory').last()).toContainText('Locked')
 
-  // Unlock again and let the (shortened, 15 s) window run out.
+  // Unlock again and let the (shortened, 15 s) window run out while offline: the secret leaves the
+  // screen in place, and the page neither reloads into the offline page nor asks the server.
   await page.getByRole('button', { name: 'Unlock secret with passkey' }).click()
   await expect(page.getByTestId('memory').last()).toContainText('5512-Heron')
+  let navigations = 0
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && navigations++)
+  await page.context().setOffline(true)
   await page.waitForTimeout(16_000)
+  await expect(page.getByTestId('unlock-state')).toContainText('secret: locked')
+  await expect(page.getByTestId('memory').last()).toContainText('Locked')
+  await expect(page.getByText('5512-Heron')).toHaveCount(0)
+  expect(navigations).toBe(0)
+  await page.context().setOffline(false)
   await page.reload()
   await expect(page.getByTestId('memory').last()).toContainText('Locked')
   await expect(page.getByText('5512-Heron')).toHaveCount(0)
