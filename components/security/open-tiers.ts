@@ -58,6 +58,19 @@ export function reportLocked(at: string) {
   recompute()
 }
 
+/**
+ * Signing out: every tier closes, and no page rendered so far (one Back brings from the router's
+ * cache) opens one again; pages rendered after the next sign-in do. Listeners are not asked to
+ * load the page again, the sign-out does. Server time is not known here, so the newest page's
+ * render time stands for "now".
+ */
+export function closeForSignOut() {
+  lockedAt = Math.max(lockedAt, reportedAt)
+  known = true
+  until = { confidential: 0, secret: 0, ultrasecret: 0 }
+  recompute(false)
+}
+
 /** Checks the windows against the clock now (a tab coming back from the background). */
 export function recheckOpenTiers() {
   recompute()
@@ -81,14 +94,15 @@ function subscribe(notify: () => void) {
   return () => subscribers.delete(notify)
 }
 
-function isOpen(tier: Tier): boolean {
+/** Whether content of `tier` may be on screen now (tier 1: always); components use `useTierOpen`. */
+export function isTierOpenNow(tier: Tier): boolean {
   const level = TIER_LEVEL[tier]
   return level === 1 || open[level === 2 ? 'confidential' : level === 3 ? 'secret' : 'ultrasecret']
 }
 
 /** Whether content of `tier` may still be on screen (tier 1: always). */
 export function useTierOpen(tier: Tier): boolean {
-  return useSyncExternalStore(subscribe, () => isOpen(tier), () => true)
+  return useSyncExternalStore(subscribe, () => isTierOpenNow(tier), () => true)
 }
 
 /** The unlock state a bar should show: a window that ended or was locked reads as locked. */

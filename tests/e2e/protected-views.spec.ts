@@ -115,3 +115,40 @@ test('"Lock now" hides protected content on every tab and every session of the u
   await page.goForward()
   await expect(page).toHaveURL(/\/settings$/)
 })
+
+test('the page keeps no copy of protected text after "Lock now" or signing out: not in its inline server data, not for Back', async ({ page }) => {
+  const phone = '+1 415 555 0102'
+  const text = 'my salary review with Dana went badly'
+  const inPage = async () => {
+    const html = await page.content()
+    const data = await page.evaluate(() => JSON.stringify((globalThis as { __next_f?: unknown }).__next_f ?? null))
+    return html.includes(text) || data.includes(text)
+  }
+  await new SignUpPage(page).register({ ...USER, phone })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
+  await capture(page, CONFIDENTIAL)
+  // Loaded while confidential is open (a password sign-in opens it for 12 hours): the page's
+  // inline server data holds the text, as it must to show it.
+  await page.reload()
+  await expect(page.getByText(text)).toBeVisible()
+  expect(await inPage()).toBe(true)
+
+  await page.getByRole('button', { name: 'Lock now' }).click()
+  await expect(page.getByTestId('unlock-state')).toContainText('confidential: locked')
+  await expect(page.getByText(text)).toHaveCount(0)
+  expect(await inPage()).toBe(false)
+
+  // Signed in again (confidential open), then signed out: the sign-in page keeps nothing of it,
+  // and Back does not bring it from the router's cache.
+  await page.context().clearCookies()
+  await new SignInPage(page).signIn(phone, USER.password)
+  await expect(page).toHaveURL(/\/home$/)
+  await expect(page.getByText(text)).toBeVisible()
+  expect(await inPage()).toBe(true)
+  await page.getByRole('button', { name: 'Sign out', exact: true }).first().click()
+  await expect(page).toHaveURL(/\/sign-in/)
+  expect(await inPage()).toBe(false)
+  await page.goBack()
+  await expect(page.getByText(text)).toHaveCount(0)
+  expect(await inPage()).toBe(false)
+})

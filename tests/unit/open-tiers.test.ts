@@ -51,4 +51,23 @@ describe('which protected tiers a tab may show', () => {
     store.closeAll()
     expect(closed).not.toHaveBeenCalled()
   })
+
+  it('signing out closes every tier, keeps pages rendered so far closed, and lets a later sign-in open them', async () => {
+    const store = await freshStore()
+    const closed = vi.fn()
+    store.onTierClosed(closed)
+    store.reportUnlockState({ confidential: at(3600), secret: at(600), ultrasecret: null }, at(0))
+    expect(store.isTierOpenNow('secret')).toBe(true)
+    store.closeForSignOut()
+    expect(closed).not.toHaveBeenCalled()
+    expect(store.isTierOpenNow('confidential')).toBe(false)
+    expect(store.isTierOpenNow('secret')).toBe(false)
+    // Back brings the same page from the router's cache: it stays closed.
+    store.reportUnlockState({ confidential: at(3600), secret: at(600), ultrasecret: null }, at(0))
+    expect(store.isTierOpenNow('confidential')).toBe(false)
+    // The page after signing in again was rendered later.
+    store.reportUnlockState({ confidential: at(3600), secret: null, ultrasecret: null }, at(30))
+    expect(store.isTierOpenNow('confidential')).toBe(true)
+    expect(store.isTierOpenNow('secret')).toBe(false)
+  })
 })
