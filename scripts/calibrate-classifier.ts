@@ -5,7 +5,7 @@
 //     curve;
 //  2. the model trained on the whole corpus and all DLP dev rows, carrying that curve;
 //  3. the prior shift: the smallest that keeps the turns of two LoCoMo conversations
-//     (LOCOMO_TUNING; the other three stay unseen) in tier 1 but for 3 %.
+//     (LOCOMO_TUNING; the other three are reported) in tier 1 but for 2 % (EVERYDAY_PROTECTED_TARGET).
 // Needs ../shared/bench-data (or MNEMO_BENCH_DATA). The figures to quote are bench:classify's
 // cross-validated ones, never a fit of this model on the rows it was trained on.
 import { featurize } from '@/lib/classify/features'

@@ -7,14 +7,14 @@
 //  - the Platt calibration is cross-fitted: fold k's probabilities are calibrated by a curve
 //    fitted on the other folds' held-out predictions, never on its own;
 //  - the prior shift (calibration.ts) is chosen on two LoCoMo conversations (LOCOMO_TUNING) and
-//    nothing else; the other three are reported as unseen everyday chat.
+//    nothing else; the other three are reported (a dev figure: see bench:classify).
 import fs from 'node:fs'
 import { calibrate, fitPlatt, sensitiveMass, type Platt } from '@/lib/classify/calibration'
 import { decideTier } from '@/lib/classify/decide'
 import { detect, detectorFloor } from '@/lib/classify/detectors'
 import { featurize } from '@/lib/classify/features'
 import { hintsFor } from '@/lib/classify/local'
-import { loadCorpus, trainOnExamples, type LabelledExample, type LocalModel } from '@/lib/classify/model'
+import { loadCorpus, trainOnExamples, type LabelledExample, type LocalModel, type TrainOptions } from '@/lib/classify/model'
 import { TIER_LEVEL, type Tier } from '@/lib/tiers'
 import { parseCsv, requireBenchData } from './data'
 
@@ -82,13 +82,15 @@ export function assignFolds(dlp: readonly DlpRow[], corpus: readonly LabelledExa
 
 export const hints = (text: string) => hintsFor(text, REFERENCE)
 
-export function trainShipped(dlp: readonly DlpRow[], corpus = loadCorpus()): LocalModel {
-  return trainOnExamples([...corpus, ...dlp.map((r) => ({ text: r.text, tier: dlpTier(r) }))], hints)
+export function trainShipped(dlp: readonly DlpRow[], corpus = loadCorpus(), options?: TrainOptions): LocalModel {
+  return trainOnExamples([...corpus, ...dlp.map((r) => ({ text: r.text, tier: dlpTier(r) }))], hints, options)
 }
 
 export const LOCOMO_TUNING = ['conv-26', 'conv-30']
-/** The issue's bound on everyday chat placed in tier >= 2. */
-export const EVERYDAY_PROTECTED_TARGET = 0.03
+/** The issue's bound on everyday chat placed in tier >= 2 is 3 %; the tuning conversations must
+ * stay under 2 %, a margin for chat the shift was not chosen on (at 3 % on the tuning turns, the
+ * other three conversations came out at 3.7 %). */
+export const EVERYDAY_PROTECTED_TARGET = 0.02
 
 export function loadLocomo(): { conv: string; text: string }[] | null {
   const file = requireBenchData('locomo-dev.json')
@@ -118,7 +120,7 @@ export function isProtected(s: Scored, platt: Platt): boolean {
 
 export const SHIFTS = Array.from({ length: 13 }, (_, i) => -i * 0.25)
 
-/** The smallest prior shift that keeps the tuning conversations' protected share within the target. */
+/** The smallest prior shift that keeps the tuning conversations' protected share within EVERYDAY_PROTECTED_TARGET. */
 export function chooseShift(tuning: readonly Scored[], platt: Platt): number {
   for (const shift of SHIFTS) {
     const share = tuning.filter((s) => isProtected(s, { ...platt, shift })).length / tuning.length
@@ -142,7 +144,7 @@ export interface CrossValidation {
   corpusFold: number[]
 }
 
-export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => void = () => {}): CrossValidation {
+export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => void = () => {}, options?: TrainOptions): CrossValidation {
   const corpus = loadCorpus()
   const { dlpFold, corpusFold } = assignFolds(dlp, corpus)
   const raw: LocalModel[] = []
@@ -155,7 +157,7 @@ export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => voi
       ...corpus.filter((_, i) => corpusFold[i] !== f),
       ...dlp.filter((_, i) => dlpFold[i] !== f).map((r) => ({ text: r.text, tier: dlpTier(r) })),
     ]
-    const model = trainOnExamples(train, hints)
+    const model = trainOnExamples(train, hints, options)
     raw.push(model)
     dlp.forEach((r, i) => {
       if (dlpFold[i] !== f) return
@@ -173,4 +175,11 @@ export function crossValidate(dlp: readonly DlpRow[], log: (line: string) => voi
   ]
   const models = raw.map((m, f) => m.withPlatt(fitPlatt(points(f))))
   return { dlpFold, models, platt: fitPlatt(points(-1)), dlpRaw, dlpScored, corpusRaw, corpus, corpusFold }
+}
+
+/** FNV-1a of a message's normalised text: which half of the outside everyday set it falls in. */
+export function everydayHalf(text: string): 'dev' | 'sealed' {
+  let h = 0x811c9dc5
+  for (const ch of text.trim().toLowerCase()) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0
+  return h % 2 === 0 ? 'dev' : 'sealed'
 }

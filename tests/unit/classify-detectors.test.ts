@@ -368,6 +368,14 @@ describe('sensitive topics by vocabulary', () => {
     expect(kinds('she was diagnosed with breast cancer')).toContain('health')
   })
 
+  it('reads falling behind on payments as money trouble, not just the word "debt"', () => {
+    expect(kinds("we're three months in arrears on the flat")).toContain('financial')
+    expect(kinds('I missed two payments on the car and they keep calling')).toContain('financial')
+    expect(kinds('my repayments went up again after the rate change')).toContain('financial')
+    expect(kinds('we are behind on the rent since my hours got cut')).toContain('financial')
+    expect(kinds('How do repayments work on a student loan?')).toEqual([])
+  })
+
   it('does not fire on general questions without a personal cue', () => {
     expect(kinds('What are the symptoms of flu?')).toEqual([])
     expect(kinds('How does a mortgage work in general?')).toEqual([])

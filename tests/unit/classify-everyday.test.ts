@@ -19,6 +19,11 @@ describe('the local classifier on everyday chat', () => {
     'my van broke down on the ring road again',
     'we had a lovely picnic in the park with the grandkids on sunday',
     'I went to a drumming class last night, so much fun',
+    // The texting register: abbreviations, first person, a third person, nothing private.
+    "I'm at the station now, where r u?",
+    'he just left, should be with u in 10',
+    "ok I'll pass it to him tmr",
+    "omg I'm so late, save me a spot",
   ])('keeps "%s" in tier 1', async (text) => {
     expect(TIER_LEVEL[await tierOf(text)]).toBe(1)
   })
@@ -28,6 +33,7 @@ describe('the local classifier on everyday chat', () => {
     'my therapist thinks the panic attacks are linked to my job',
     'we are behind on the mortgage by three months and I have not told my wife',
     'my brother and I are not speaking since the row about dad',
+    'ugh the bank bounced my rent again, 40 quid fee on top',
   ])('protects "%s"', async (text) => {
     expect(TIER_LEVEL[await tierOf(text)]).toBeGreaterThanOrEqual(2)
   })

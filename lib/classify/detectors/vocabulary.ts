@@ -48,6 +48,7 @@ const LEGAL_WEAK = 'lawyer|lawyers|attorney|solicitor|legal aid|legal advice|leg
 const FINANCIAL_STRONG = [
   'salary|salaries|income|wage|wages|paycheck|paycheque|payslip|pay stub|pay raise|pay rise',
   'debt|debts|in debt|credit card debt|student loans?|loan|loans|mortgage|payday loan|overdraft|overdrawn|debt collector|collections agency|foreclosure|repossessed|bankruptcy|bankrupt|defaulted',
+  'repayments?|arrears|missed (?:a |two |three |several |my |the )?payments?|late payments?|behind on (?:the |my |our )?(?:rent|payments|bills|mortgage)',
   'credit score|credit report|credit rating|fico',
   'bank balance|account balance|net worth|savings account|401k|401 \\( k \\)|roth ira|pension|retirement savings|investment portfolio|stock options|inheritance',
   'tax return|tax refund|taxes owed|back taxes|irs|hmrc',
