@@ -1,5 +1,5 @@
 // Pending email addresses, each with a one-time confirmation token stored as a SHA-256 hash.
-import { and, desc, eq, gt, isNull } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm'
 import type { DbExecutor } from '../index'
 import { emailConfirmations, type EmailConfirmation } from '../schema'
 
@@ -8,6 +8,16 @@ export async function replaceEmailConfirmation(db: DbExecutor, values: typeof em
   await db.delete(emailConfirmations).where(and(eq(emailConfirmations.userId, values.userId), isNull(emailConfirmations.usedAt)))
   const [row] = await db.insert(emailConfirmations).values(values).returning()
   return row
+}
+
+/**
+ * Voids the user's unused links that would set an address other than `currentEmail` (an email
+ * change or addition asked before a password change or reset: it must be asked again). A link
+ * confirming the current address itself, the one mailed at sign-up, stays.
+ */
+export async function voidEmailChangesByUser(db: DbExecutor, { userId, currentEmail }: { userId: string; currentEmail: string | null }): Promise<void> {
+  const pending = and(eq(emailConfirmations.userId, userId), isNull(emailConfirmations.usedAt))
+  await db.delete(emailConfirmations).where(currentEmail ? and(pending, ne(emailConfirmations.email, currentEmail)) : pending)
 }
 
 /** Marks a valid (unused, unexpired) token used and returns it; undefined when there is none. */

@@ -6,6 +6,7 @@ import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { getUserById, updateUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
 import { hashPassword, passwordProblem } from '@/lib/auth/password'
+import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
 import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { ownerPasswordMatches } from './owner-password'
 import { AppError } from '@/lib/errors'
@@ -47,8 +48,10 @@ export async function changePassword({
   const passwordHash = await hashPassword(newPassword)
   const revoked = await db.transaction(async (tx) => {
     await updateUserById(tx, { id: userId, values: { passwordHash } })
-    // Reset links mailed before the change are void: ask again.
+    // Links mailed before the change are void: reset links, and a change of email address (one
+    // asked by whoever held the session must not confirm after the owner took it back).
     await voidPasswordResetTokensByUser(tx, { userId })
+    await voidEmailChangesByUser(tx, { userId, currentEmail: user.email })
     return { revokedSessions: await revokeSessionsByUser(tx, { userId, keepId: sessionId }), revokedTokens: await revokeApiTokensByUser(tx, { userId }) }
   })
   await recordAccess({ userId, action: 'password.change', success: true, ...info, details: revoked })

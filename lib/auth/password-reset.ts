@@ -2,6 +2,7 @@
 // The answer to a request is the same whether or not the account exists. The link goes only to
 // a confirmed address; setting the new password ends every session and revokes every API token.
 import { getDb } from '@/db'
+import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
 import { consumePasswordResetTokenByHash, insertPasswordResetToken, voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
@@ -75,8 +76,9 @@ export async function resetPassword({ token, password, info }: { token: string; 
   if (!user?.active) throw new AppError('forbidden:account', { message: 'This account is deactivated.' })
   await db.transaction(async (tx) => {
     await updateUserById(tx, { id: user.id, values: { passwordHash: await hashPassword(password) } })
-    // Other reset links mailed before this one are void.
+    // Other reset links mailed before this one are void, and so is a change of email address.
     await voidPasswordResetTokensByUser(tx, { userId: user.id })
+    await voidEmailChangesByUser(tx, { userId: user.id, currentEmail: user.email })
     await revokeSessionsByUser(tx, { userId: user.id })
     await revokeApiTokensByUser(tx, { userId: user.id })
   })

@@ -16,7 +16,7 @@ import { outboxDirectory } from '@/lib/notify/mail'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { SoftAuthenticator } from '../fixtures/authenticator'
 import { setupTestDatabase } from '../fixtures/db'
-import { confirmTokenIn, latestMail as latestMailIn, resetTokenIn } from '../fixtures/outbox'
+import { confirmTokenIn, latestMail as latestMailIn, mailsTo, resetTokenIn } from '../fixtures/outbox'
 import { call, OTHER_STRONG_PASSWORD, STRONG_PASSWORD } from '../fixtures/http'
 import { sessionFor } from '../fixtures/principal'
 import { asSession } from '../fixtures/session-auth'
@@ -162,6 +162,44 @@ describe('password reset', () => {
     await changePassword({ userId: user.id, sessionId: session.sessionId!, currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })
     expect((await call(confirmReset, 'POST', '/', { body: { token: olderReset, password: 'a-third-fresh-phrase-88' } })).status).toBe(400)
     await expect(verifyLogin({ identifier: user.phone, password: OTHER_STRONG_PASSWORD }, testInfo('198.51.100.71'))).resolves.toMatchObject({ id: user.id })
+  })
+
+  it('a password change voids an email change asked before it, and keeps the sign-up link of the current address', async () => {
+    // Whoever held the session asked for their own address; the owner changes the password.
+    const owner = await createUser({ email: 'owner-mail@example.com' })
+    await confirmLatestEmail()
+    const session = await sessionFor(owner)
+    const asked = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { email: 'intruder@example.com', current_password: STRONG_PASSWORD } }))
+    expect(asked.status).toBe(200)
+    const intruderLink = confirmTokenIn(mailsTo(outboxDirectory(), 'intruder@example.com').at(-1)!)
+    await changePassword({ userId: owner.id, sessionId: session.sessionId!, currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })
+    expect((await call(confirmEmailRoute, 'POST', '/', { body: { token: intruderLink } })).status).toBe(400)
+    const [row] = await (await getDb()).select().from(users).where(eq(users.id, owner.id))
+    expect(row.email).toBe('owner-mail@example.com')
+    expect(row.emailVerifiedAt).not.toBeNull()
+
+    // A new account changes its password before opening the sign-up mail: that link still works.
+    const fresh = await createUser({ email: 'fresh-signup@example.com' })
+    const signUpLink = confirmTokenIn(mailsTo(outboxDirectory(), 'fresh-signup@example.com').at(-1)!)
+    const freshSession = await sessionFor(fresh)
+    await changePassword({ userId: fresh.id, sessionId: freshSession.sessionId!, currentPassword: STRONG_PASSWORD, newPassword: OTHER_STRONG_PASSWORD, info: testInfo() })
+    expect((await call(confirmEmailRoute, 'POST', '/', { body: { token: signUpLink } })).status).toBe(200)
+    const [confirmed] = await (await getDb()).select().from(users).where(eq(users.id, fresh.id))
+    expect(confirmed.emailVerifiedAt).not.toBeNull()
+  })
+
+  it('a password reset voids an email change asked before it', async () => {
+    const owner = await createUser({ email: 'reset-owner@example.com' })
+    await confirmLatestEmail()
+    const session = await sessionFor(owner)
+    expect((await call(patchAccount, 'PATCH', '/', asSession(session, { body: { email: 'intruder-two@example.com', current_password: STRONG_PASSWORD } }))).status).toBe(200)
+    const intruderLink = confirmTokenIn(mailsTo(outboxDirectory(), 'intruder-two@example.com').at(-1)!)
+    expect((await call(requestReset, 'POST', '/', { ip: '198.51.100.72', body: { email: 'reset-owner@example.com' } })).status).toBe(202)
+    const reset = resetTokenIn(mailsTo(outboxDirectory(), 'reset-owner@example.com').at(-1)!)
+    expect((await call(confirmReset, 'POST', '/', { body: { token: reset, password: 'a-third-fresh-phrase-88' } })).status).toBe(200)
+    expect((await call(confirmEmailRoute, 'POST', '/', { body: { token: intruderLink } })).status).toBe(400)
+    const [row] = await (await getDb()).select().from(users).where(eq(users.id, owner.id))
+    expect(row.email).toBe('reset-owner@example.com')
   })
 
   it('answers the same for an unknown account, and sends nothing', async () => {
