@@ -30,6 +30,8 @@ export async function refreshWhenReachable(router: { refresh(): void }): Promise
   if (!navigator.onLine) return
   try {
     const response = await fetch('/api/health', { cache: 'no-store' })
+    // Read to the end, so the request is over (an unread body keeps it open).
+    await response.text()
     if (!response.ok) return
   } catch {
     return

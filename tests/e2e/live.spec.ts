@@ -136,7 +136,7 @@ test('a timeline that was offline catches up when the connection returns', async
   const settled = 'Before going offline: the stream is open'
   await capture(request, token, { content: settled, tier: 'general' })
   await expect(page.getByTestId('memory').filter({ hasText: settled })).toBeVisible({ timeout: 1000 })
-  await expect.poll(() => inFlight.size).toBe(0)
+  await expect.poll(() => [...inFlight].map((r) => (r as { url(): string }).url())).toEqual([])
 
   // Offline, the page cannot read what an event announces (nor would a dropped stream announce it).
   await context.setOffline(true)

@@ -91,7 +91,9 @@ for (const [name, viewport, theme, phone] of [
     await expect(page.getByRole('heading', { name: 'Why confidential' })).toBeVisible()
     const confidence = (await page.getByText(/^Confidence \d+ %/).textContent())!.match(/\d+/)![0]
     const reason = page.getByRole('heading', { name: 'Why confidential' }).locator('xpath=following-sibling::p[1]')
-    await expect(reason).toContainText(`Saved as confidential (${confidence}% sure)`)
+    // "Saved as confidential (95% sure): …", or "The model is 95% sure this needs confidential
+    // protection" when a detector agrees with the model.
+    await expect(reason).toContainText(new RegExp(`Saved as confidential \\(${confidence}% sure\\)|${confidence}% sure this needs confidential`))
     await expect(reason).not.toContainText('general')
     await timeline.shot(`reason-${name}-${theme}`)
   })
