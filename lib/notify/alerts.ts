@@ -1,6 +1,9 @@
-// Security alerts for the user: repeated failed unlocks (3 in 10 minutes), an unlock from a
-// device or IP not seen before, and any event with a risk score above 0.7. Each becomes an
-// in-app notification, and an email where the user enabled email notifications.
+// Security alerts for the user: repeated failed unlocks (3 in 10 minutes), an unlock or a
+// sign-in from a device or IP not seen before, any event with a risk score above 0.7, and the
+// changes that would let someone else keep the account (a passkey added or removed, the password
+// changed or reset). Each becomes an in-app notification, and an email where the user enabled
+// email notifications; the account changes are mailed to a confirmed address whatever that
+// setting says, since whoever made them may also be the one reading the app.
 import { logError } from '@/lib/log'
 import type { DbExecutor } from '@/db'
 import { countFailedUnlocksByUser, listKnownPlacesByUser } from '@/db/queries/access-log'
@@ -19,6 +22,18 @@ interface Alert {
   kind: string
   title: string
   body: string
+  /** Mailed to a confirmed address even with email notifications off. */
+  critical?: boolean
+}
+
+const IF_NOT_YOU = 'If this was not you, reset your password from the sign-in page: a reset ends every session, revokes every API token and removes every passkey.'
+
+/** Changes that would let someone else keep the account, by access-log action. */
+const ACCOUNT_CHANGES: Record<string, { kind: string; title: string; what: string }> = {
+  'passkey.register': { kind: 'security.passkey_added', title: 'A passkey was added to your account', what: 'A passkey was added' },
+  'passkey.remove': { kind: 'security.passkey_removed', title: 'A passkey was removed from your account', what: 'A passkey was removed' },
+  'password.change': { kind: 'security.password_changed', title: 'Your password was changed', what: 'Your password was changed' },
+  'password_reset.confirm': { kind: 'security.password_reset', title: 'Your password was reset', what: 'Your password was reset with an emailed link' },
 }
 
 async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> {
@@ -35,6 +50,14 @@ async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> 
     const seen = await listKnownPlacesByUser(db, { userId: row.userId, exceptId: row.id, limit: 500 })
     const known = seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip)
     if (!known) alerts.push({ kind: 'security.new_device', title: 'Protected memories unlocked from a new device', body: `Your ${row.tier ?? 'protected'} memories were unlocked from ${where}.` })
+  }
+  const change = row.success ? ACCOUNT_CHANGES[row.action] : undefined
+  if (change) alerts.push({ kind: change.kind, title: change.title, body: `${change.what} from ${where}. ${IF_NOT_YOU}`, critical: true })
+  if (row.action === 'login' && row.success) {
+    // A first sign-in has nothing to compare with (sign-up itself is a row).
+    const seen = await listKnownPlacesByUser(db, { userId: row.userId, exceptId: row.id, limit: 500 })
+    const known = seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip)
+    if (seen.length > 0 && !known) alerts.push({ kind: 'security.new_sign_in', title: 'A sign-in from a new device', body: `Someone signed in to your account from ${where}. ${IF_NOT_YOU}` })
   }
   if (row.riskScore > HIGH_RISK) {
     alerts.push({ kind: 'security.high_risk', title: 'Unusual activity on your account', body: `A high-risk event (${row.action}) came from ${where}.` })
@@ -63,8 +86,9 @@ export async function raiseAlerts(db: DbExecutor, row: AccessLogEntry): Promise<
     if (alerts.length === 0 || !row.userId) return
     await insertNotifications(db, alerts.map((a) => ({ userId: row.userId!, kind: a.kind, title: a.title, body: a.body, data: { accessLogId: row.id } })))
     const user = await getUserById(db, { id: row.userId })
-    if (user?.email && effectivePreferences(user.preferences).notifications.email) {
-      for (const a of alerts) await sendMail({ to: user.email, subject: `mnemo: ${a.title}`, text: `${a.body}\n` })
+    const wanted = Boolean(user && effectivePreferences(user.preferences).notifications.email)
+    for (const a of alerts) {
+      if (user?.email && (wanted || (a.critical && user.emailVerifiedAt))) await sendMail({ to: user.email, subject: `mnemo: ${a.title}`, text: `${a.body}\n` })
     }
   } catch (error) {
     logError('security alert', error)

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { GET as accessLogRoute } from '@/app/api/v1/account/access-log/route'
 import { GET as notificationsRoute } from '@/app/api/v1/notifications/route'
 import { POST as readRoute } from '@/app/api/v1/notifications/read/route'
+import { POST as confirmEmailRoute } from '@/app/api/v1/account/email/confirm/route'
 import { updateProfile } from '@/lib/accounts/profile'
 import type { Principal } from '@/lib/auth/principal'
 import { recordAccess } from '@/lib/audit'
@@ -10,7 +11,7 @@ import { verifyStepUp } from '@/lib/webauthn'
 import { createUser, testInfo } from '../fixtures/accounts'
 import { setupTestDatabase } from '../fixtures/db'
 import { call } from '../fixtures/http'
-import { latestMail } from '../fixtures/outbox'
+import { confirmTokenIn, latestMail, mailsTo } from '../fixtures/outbox'
 import { sessionFor } from '../fixtures/principal'
 import { asSession } from '../fixtures/session-auth'
 
@@ -53,6 +54,46 @@ describe('security alerts', () => {
     expect(before.json.items[0]).toMatchObject({ kind: 'security.high_risk', read: false })
     expect((await call(readRoute, 'POST', '/', asSession(session, { body: {} }))).json.marked).toBe(1)
     expect((await call(notificationsRoute, 'GET', '/', asSession(session))).json.items[0].read).toBe(true)
+  })
+})
+
+describe('alerts on changes that would let someone else keep the account', () => {
+  it('a passkey added or removed, the password changed or reset: in the app, and mailed to a confirmed address with email notifications off', async () => {
+    const user = await createUser({ email: 'account-changes@example.com' })
+    expect((await call(confirmEmailRoute, 'POST', '/', { body: { token: confirmTokenIn(latestMail(outboxDirectory())) } })).status).toBe(200)
+    const session = await sessionFor(user)
+    const before = mailsTo(outboxDirectory(), 'account-changes@example.com').length
+    await recordAccess({ userId: user.id, action: 'passkey.register', success: true, ...testInfo('203.0.113.9'), device: 'Chrome on Android' })
+    await recordAccess({ userId: user.id, action: 'passkey.remove', success: true, ...testInfo() })
+    await recordAccess({ userId: user.id, action: 'password.change', success: true, ...testInfo() })
+    await recordAccess({ userId: user.id, action: 'password_reset.confirm', success: true, ...testInfo() })
+    // A refused attempt changed nothing: no alert of this kind.
+    await recordAccess({ userId: user.id, action: 'password.change', success: false, ...testInfo() })
+    const got = await kinds(session)
+    for (const kind of ['security.passkey_added', 'security.passkey_removed', 'security.password_changed', 'security.password_reset']) expect(got.filter((k: string) => k === kind)).toHaveLength(1)
+    const mails = mailsTo(outboxDirectory(), 'account-changes@example.com').slice(before)
+    expect(mails).toHaveLength(4)
+    expect(mails[0]).toContain('A passkey was added to your account')
+    expect(mails[0]).toContain('Chrome on Android')
+    expect(mails[0]).toContain('removes every passkey')
+  })
+
+  it('an unconfirmed address gets no such mail; the app still says it', async () => {
+    const user = await createUser({ email: 'unconfirmed-changes@example.com' })
+    const before = mailsTo(outboxDirectory(), 'unconfirmed-changes@example.com').length
+    await recordAccess({ userId: user.id, action: 'passkey.register', success: true, ...testInfo() })
+    expect(await kinds(await sessionFor(user))).toContain('security.passkey_added')
+    expect(mailsTo(outboxDirectory(), 'unconfirmed-changes@example.com')).toHaveLength(before)
+  })
+
+  it('a sign-in from a device and IP not seen before, once; none from a known one', async () => {
+    const user = await createUser()
+    const session = await sessionFor(user)
+    await recordAccess({ userId: user.id, action: 'login', success: true, ...testInfo('10.9.99.1') })
+    const known = (await kinds(session)).filter((k: string) => k === 'security.new_sign_in')
+    await recordAccess({ userId: user.id, action: 'login', success: true, ...testInfo('198.51.100.200'), device: 'Safari on iPhone' })
+    await recordAccess({ userId: user.id, action: 'login', success: true, ...testInfo('198.51.100.200'), device: 'Safari on iPhone' })
+    expect((await kinds(session)).filter((k: string) => k === 'security.new_sign_in')).toHaveLength(known.length + 1)
   })
 })
 
