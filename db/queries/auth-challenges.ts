@@ -1,5 +1,5 @@
 // WebAuthn challenges: stored when options are given out, taken (deleted) when answered.
-import { and, eq, gt, lt, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import type { Db, DbExecutor } from '../index'
 import { authChallenges } from '../schema'
 
@@ -26,11 +26,13 @@ export async function insertAuthChallenge(db: Db, values: typeof authChallenges.
 
 /**
  * Takes a challenge out (single use) if it was issued for this purpose and is fresh; `userId`:
- * only if it is that user's (a sign-in challenge belongs to nobody yet). True when one was taken.
+ * only if it is that user's (a sign-in challenge belongs to nobody yet); `sessionId`: only if
+ * that session asked for it (another session of the same user cannot answer it). True when one
+ * was taken.
  */
 export async function takeAuthChallenge(
   db: DbExecutor,
-  { challenge, purpose, userId }: { challenge: string; purpose: string; userId?: string },
+  { challenge, purpose, userId, sessionId }: { challenge: string; purpose: string; userId?: string; sessionId?: string | null },
 ): Promise<boolean> {
   const rows = await db
     .delete(authChallenges)
@@ -38,6 +40,7 @@ export async function takeAuthChallenge(
       and(
         eq(authChallenges.challenge, challenge),
         userId !== undefined ? eq(authChallenges.userId, userId) : undefined,
+        sessionId === undefined ? undefined : sessionId === null ? isNull(authChallenges.sessionId) : eq(authChallenges.sessionId, sessionId),
         eq(authChallenges.purpose, purpose),
         gt(authChallenges.expiresAt, new Date()),
       ),

@@ -32,9 +32,9 @@ async function storeChallenge(userId: string | null, sessionId: string | undefin
   await insertAuthChallenge(await getDb(), { userId, sessionId, challenge, purpose, expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
 }
 
-/** Takes the challenge out (single use) if it is this user's, for this purpose, and fresh. */
-async function takeChallenge(userId: string, purpose: string, challenge: string): Promise<boolean> {
-  return takeAuthChallenge(await getDb(), { challenge, userId, purpose })
+/** Takes the challenge out (single use) if this session of this user asked for it, for this purpose, and it is fresh. */
+async function takeChallenge(principal: Principal, purpose: string, challenge: string): Promise<boolean> {
+  return takeAuthChallenge(await getDb(), { challenge, userId: principal.user.id, sessionId: principal.sessionId ?? null, purpose })
 }
 
 function clientChallenge(response: { response: { clientDataJSON: string } }): string {
@@ -100,7 +100,7 @@ export async function verifyRegistration(principal: Principal, response: Registr
   assertOwnerPresent(principal)
   const userId = principal.user.id
   const challenge = clientChallenge(response)
-  if (!(await takeChallenge(userId, 'register', challenge))) {
+  if (!(await takeChallenge(principal, 'register', challenge))) {
     throw new AppError('bad_request:passkey', { message: 'This passkey request expired or was already used. Try again.' })
   }
   const rp = relyingParty()
@@ -205,7 +205,7 @@ export async function verifyStepUp(principal: Principal, tier: Tier, response: A
   }
   await assertNotLimited('unlock-account', userId)
   const challenge = clientChallenge(response)
-  if (!(await takeChallenge(userId, `unlock:${key}`, challenge))) return fail('challenge', 'This unlock request expired or was already used. Try again.')
+  if (!(await takeChallenge(principal, `unlock:${key}`, challenge))) return fail('challenge', 'This unlock request expired or was already used. Try again.')
   const passkey = await withUser(userId, (tx) => getPasskeyById(tx, { id: response.id, userId }))
   if (!passkey) return fail('unknown_credential', 'That passkey is not one of yours.')
   const verified = await verifyAssertion(passkey, response, challenge)

@@ -58,6 +58,22 @@ describe('passkey step-up with real signatures', () => {
     await expect(verifyStepUp(principal, 'secret', assertion as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
   })
 
+  it('refuses a challenge another session of the same user asked for; the session that asked can still use it', async () => {
+    // A user of its own: the refused attempt counts toward the unlock lockout.
+    const carol = await createUser()
+    const carolsKey = new SoftAuthenticator()
+    await (await getDb()).insert(passkeys).values({ id: carolsKey.id, userId: carol.id, name: 'carol', publicKey: carolsKey.publicKey, counter: 0 })
+    const phone = await sessionFor(carol)
+    const laptop = await sessionFor(carol)
+    const { challenge } = await stepUpOptions(phone, 'secret')
+    const assertion = carolsKey.assert(challenge)
+    await expect(verifyStepUp(laptop, 'secret', assertion as never, testInfo())).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    expect(canRead(await fresh(laptop), 'secret')).toBe(false)
+    await verifyStepUp(phone, 'secret', assertion as never, testInfo())
+    expect(canRead(await fresh(phone), 'secret')).toBe(true)
+    expect(canRead(await fresh(laptop), 'secret')).toBe(false)
+  })
+
   it("refuses another user's credential", async () => {
     const principal = await sessionFor(alice)
     const { challenge } = await stepUpOptions(principal, 'secret')
