@@ -36,6 +36,13 @@ const ACCOUNT_CHANGES: Record<string, { kind: string; title: string; what: strin
   'password_reset.confirm': { kind: 'security.password_reset', title: 'Your password was reset', what: 'Your password was reset with an emailed link' },
 }
 
+/** Whether the row's device and IP were both seen in the user's earlier successful rows; 'first' when there are none. */
+async function placeOf(db: DbExecutor, userId: string, row: AccessLogEntry): Promise<'known' | 'new' | 'first'> {
+  const seen = await listKnownPlacesByUser(db, { userId, exceptId: row.id, limit: 500 })
+  if (seen.length === 0) return 'first'
+  return seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip) ? 'known' : 'new'
+}
+
 async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> {
   if (!row.userId) return []
   const alerts: Alert[] = []
@@ -47,17 +54,13 @@ async function alertsFor(db: DbExecutor, row: AccessLogEntry): Promise<Alert[]> 
     }
   }
   if (row.action === 'unlock' && row.success) {
-    const seen = await listKnownPlacesByUser(db, { userId: row.userId, exceptId: row.id, limit: 500 })
-    const known = seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip)
-    if (!known) alerts.push({ kind: 'security.new_device', title: 'Protected memories unlocked from a new device', body: `Your ${row.tier ?? 'protected'} memories were unlocked from ${where}.` })
+    if ((await placeOf(db, row.userId, row)) !== 'known') alerts.push({ kind: 'security.new_device', title: 'Protected memories unlocked from a new device', body: `Your ${row.tier ?? 'protected'} memories were unlocked from ${where}.` })
   }
   const change = row.success ? ACCOUNT_CHANGES[row.action] : undefined
   if (change) alerts.push({ kind: change.kind, title: change.title, body: `${change.what} from ${where}. ${IF_NOT_YOU}`, critical: true })
-  if (row.action === 'login' && row.success) {
-    // A first sign-in has nothing to compare with (sign-up itself is a row).
-    const seen = await listKnownPlacesByUser(db, { userId: row.userId, exceptId: row.id, limit: 500 })
-    const known = seen.some((s) => s.device === row.device) && seen.some((s) => s.ip === row.ip)
-    if (seen.length > 0 && !known) alerts.push({ kind: 'security.new_sign_in', title: 'A sign-in from a new device', body: `Someone signed in to your account from ${where}. ${IF_NOT_YOU}` })
+  // A sign-in with no history to compare with (sign-up is itself a row) says nothing.
+  if (row.action === 'login' && row.success && (await placeOf(db, row.userId, row)) === 'new') {
+    alerts.push({ kind: 'security.new_sign_in', title: 'A sign-in from a new device', body: `Someone signed in to your account from ${where}. ${IF_NOT_YOU}` })
   }
   if (row.riskScore > HIGH_RISK) {
     alerts.push({ kind: 'security.high_risk', title: 'Unusual activity on your account', body: `A high-risk event (${row.action}) came from ${where}.` })
