@@ -17,11 +17,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col">
       <SkipLink />
-      <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+      <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <Link href="/home" className="font-semibold tracking-widest uppercase">
           mnemo
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+        {/* On a phone the links, an alerts badge and an install button may not fit one line: they wrap, never past the screen. */}
+        <nav aria-label="Main" className="flex flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm whitespace-nowrap sm:gap-x-4">
           <InstallPrompt />
           <Link href="/home" className="underline-offset-2 hover:underline">
             Timeline
@@ -33,8 +34,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Settings
           </Link>
           {unread > 0 && (
-            <Link href="/settings#alerts" className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-medium text-white" data-testid="alerts-badge">
-              {unread} {unread === 1 ? 'alert' : 'alerts'}
+            <Link
+              href="/settings#alerts"
+              aria-label={`${unread} unread ${unread === 1 ? 'alert' : 'alerts'}`}
+              className="rounded-full bg-red-700 px-2 py-0.5 text-xs font-medium text-white"
+              data-testid="alerts-badge"
+            >
+              {unread}
+              <span className="hidden sm:inline"> {unread === 1 ? 'alert' : 'alerts'}</span>
             </Link>
           )}
           <span className="hidden text-slate-500 sm:inline dark:text-slate-400">{user.name ?? user.phone}</span>

@@ -113,3 +113,21 @@ test('on a phone the tier tabs all show, and no day chip sits over the bubbles',
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   await timeline.shot('tabs-phone')
 })
+
+test('on a phone the header keeps an alerts badge and every link within the screen', async ({ page }) => {
+  await page.setViewportSize(PHONE)
+  await new SignUpPage(page).register({ phone: '+1 415 555 0104', password: PASSWORD })
+  await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 })
+  // Three wrong passwords at the unlock raise an alert.
+  for (let i = 0; i < 3; i++) await page.request.post('/api/v1/unlock/password', { data: { password: `not-the-password-${i}` } })
+  await page.reload()
+  const badge = page.getByTestId('alerts-badge')
+  await expect(badge).toBeVisible()
+  await expect(badge).toHaveAccessibleName(/unread alert/)
+  const header = page.getByRole('navigation', { name: 'Main' })
+  for (const name of ['Timeline', 'Search', 'Settings']) await expect(header.getByRole('link', { name, exact: true })).toBeInViewport({ ratio: 1 })
+  await expect(badge).toBeInViewport({ ratio: 1 })
+  await expect(header.getByRole('button', { name: 'Sign out' })).toBeInViewport({ ratio: 1 })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await page.screenshot({ path: '.data/screens/header-alerts-phone.png' })
+})
