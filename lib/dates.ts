@@ -76,6 +76,17 @@ export function clockTime(iso: string, timeZone: string): string {
   return format(iso, timeZone, 'clock', { hour: '2-digit', minute: '2-digit' })
 }
 
+/** Hour and minute when `iso` falls on the same day as `now` in the zone ("00:06"), else date and time. */
+export function timeOrDateTime(iso: string, timeZone: string, now = new Date()): string {
+  return dayKey(iso, timeZone) === dayKey(now.toISOString(), timeZone) ? clockTime(iso, timeZone) : dateTime(iso, timeZone)
+}
+
+/** The instant of the next midnight in `timeZone` after `now` (ms since the epoch): when "today" changes. */
+export function nextMidnight(now: Date, timeZone: string): number {
+  const today = wallClockAt(now, timeZone)
+  return instantAt({ year: today.year, month: today.month, day: today.day + 1, hour: 0, minute: 0, second: 0 }, timeZone).getTime()
+}
+
 /** Calendar-day key, e.g. 2026-11-22 (the timeline's day groups). */
 export function dayKey(iso: string, timeZone: string): string {
   return format(iso, timeZone, 'day-key', { year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA')

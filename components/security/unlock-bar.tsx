@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useState, useTransition } from 'react'
 import { Button } from '@/components/ui/button'
 import { FormMessage } from '@/components/ui/form-message'
-import { clockTime, dateTime, dayKey } from '@/lib/dates'
+import { shownUntil, type UnlockLabels } from '@/lib/memories/unlock-labels'
 import { AddPasskeyInline } from './add-passkey-inline'
 import { useShownUnlockState } from './open-tiers'
 import { lockNow, unlockWithPasskey, unlockWithPassword } from './webauthn-client'
@@ -15,15 +15,23 @@ export interface UnlockState {
   ultrasecret: string | null
 }
 
-/** "00:06" today; with the day when the window ends on another one. */
-function until(iso: string, timeZone: string): string {
-  return dayKey(iso, timeZone) === dayKey(new Date().toISOString(), timeZone) ? clockTime(iso, timeZone) : dateTime(iso, timeZone)
+interface Props {
+  state: UnlockState
+  timeZone: string
+  /** The server's formatting of `state` (formatted here once they no longer hold). */
+  labels?: UnlockLabels
+  hasPasskey?: boolean
 }
 
 /** Which protected tiers are open, until when, and how to open or close them (or get a passkey first). */
-export function UnlockBar({ state: rendered, timeZone, hasPasskey = true }: { state: UnlockState; timeZone: string; hasPasskey?: boolean }) {
+export function UnlockBar({ state: rendered, timeZone, labels, hasPasskey = true }: Props) {
   // A window that ended (or was locked anywhere) since the page was rendered reads as locked.
   const state = useShownUnlockState(rendered)
+  // "00:06" today; with the day when the window ends on another one.
+  const until = (key: keyof UnlockState) => {
+    const iso = state[key]
+    return iso && shownUntil(iso, timeZone, iso === rendered[key] ? labels?.[key] : null, labels?.validUntil)
+  }
   const router = useRouter()
   const [pending, start] = useTransition()
   const [error, setError] = useState<string | null>(null)
@@ -43,9 +51,9 @@ export function UnlockBar({ state: rendered, timeZone, hasPasskey = true }: { st
   return (
     <section aria-label="Protected tiers" className="flex flex-col gap-2 rounded-xl border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
       <ul className="flex flex-wrap gap-x-4 gap-y-1" data-testid="unlock-state" suppressHydrationWarning>
-        <li>confidential: {state.confidential ? `open until ${until(state.confidential, timeZone)}` : 'locked'}</li>
-        <li>secret: {state.secret ? `open until ${until(state.secret, timeZone)}` : 'locked'}</li>
-        <li>ultrasecret: {state.ultrasecret ? `open until ${until(state.ultrasecret, timeZone)}` : 'locked'}</li>
+        <li>confidential: {state.confidential ? `open until ${until('confidential')}` : 'locked'}</li>
+        <li>secret: {state.secret ? `open until ${until('secret')}` : 'locked'}</li>
+        <li>ultrasecret: {state.ultrasecret ? `open until ${until('ultrasecret')}` : 'locked'}</li>
       </ul>
       {hasPasskey ? (
         <div className="flex flex-wrap items-center gap-2">

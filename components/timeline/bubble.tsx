@@ -5,7 +5,6 @@ import { TierBadge } from '@/components/capture/tier-badge'
 import { LockedNote } from './locked-note'
 import { LongText } from './long-text'
 import type { MemoryView } from '@/lib/memories'
-import { clockTime } from '@/lib/dates'
 import { useTierOpen } from '@/components/security/open-tiers'
 
 
@@ -17,7 +16,7 @@ function mood(emotion: Record<string, unknown> | null): string | null {
 }
 
 /** One stored memory as a message bubble: tier, content (or a lock), tags, mood, why, and actions. */
-export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: string }) {
+export function Bubble({ memory, time }: { memory: MemoryView; time: string }) {
   // Protected content leaves the screen when its unlock window ends or is locked.
   const open = useTierOpen(memory.tier)
   // The actions are built when first opened: a timeline of 30 bubbles then hydrates 30
@@ -32,7 +31,7 @@ export function Bubble({ memory, timeZone }: { memory: MemoryView; timeZone: str
       >
         <div className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
           <TierBadge tier={memory.tier} />
-          <time dateTime={memory.created_at}>{clockTime(memory.created_at, timeZone)}</time>
+          <time dateTime={memory.created_at}>{time}</time>
           <span className="ml-auto" title="Synced" data-testid="synced">
             <span aria-hidden>✓</span>
             <span className="sr-only">Synced</span>

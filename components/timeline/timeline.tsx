@@ -5,8 +5,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, use
 import { liveMemoryAction, loadEarlierAction } from '@/app/(app)/home/actions'
 import type { MemoryEventMessage } from '@/lib/live/events'
 import type { MemoryView } from '@/lib/memories'
-import { dayKey } from '@/lib/dates'
-import { dayLabel, listCursor } from '@/lib/memories/timeline'
+import { clockTime, dayKey } from '@/lib/dates'
+import { daySeparator, listCursor, type TimelineLabels } from '@/lib/memories/timeline'
 import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
 import { HasPasskeyContext } from '@/components/security/add-passkey-inline'
 import { Bubble } from './bubble'
@@ -29,6 +29,8 @@ interface Props {
   justDeleted?: string
   /** Whether the account has a passkey (secret tiers cannot be read without one). */
   hasPasskey: boolean
+  /** The server's formatting of the dates of `items`. */
+  labels?: TimelineLabels
 }
 
 type Entry = { kind: 'memory'; memory: MemoryView; at: string } | { kind: 'pending'; item: QueuedCapture; at: string }
@@ -48,7 +50,7 @@ function atBottom(): boolean {
  * Memories written elsewhere arrive live: each event is read back through the server's rules
  * (a locked tier stays a placeholder) and laid over what the page was rendered with.
  */
-export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt, justDeleted, hasPasskey }: Props) {
+export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus, renderedAt, justDeleted, hasPasskey, labels }: Props) {
   const router = useRouter()
   const [older, setOlder] = useState<MemoryView[]>([])
   const [olderExhausted, setOlderExhausted] = useState(false)
@@ -72,7 +74,8 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
   const refreshQueue = useCallback(async () => {
     const read = ++reads.current
     const list = await listQueued(userId)
-    if (read === reads.current) setQueued(list)
+    // An empty outbox stays the same list: the whole timeline does not render again for nothing.
+    if (read === reads.current) setQueued((shown) => (list.length === 0 && shown.length === 0 ? shown : list))
   }, [userId])
   const sync = useCallback(async () => {
     if (!navigator.onLine) return
@@ -239,11 +242,11 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     ].sort((a, b) => a.at.localeCompare(b.at))
     const byDay = new Map<string, Entry[]>()
     for (const entry of entries) {
-      const key = dayKey(entry.at, timeZone)
+      const key = labels?.times[entry.at]?.[0] ?? dayKey(entry.at, timeZone)
       byDay.set(key, [...(byDay.get(key) ?? []), entry])
     }
     return [...byDay]
-  }, [items, older, live, queued, inFlight, timeZone])
+  }, [items, older, live, queued, inFlight, timeZone, labels])
 
   const empty = groups.length === 0
   const queuedIds = useMemo(() => new Set(queued.map((q) => q.client_id)), [queued])
@@ -273,12 +276,12 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
           {groups.map(([key, entries]) => (
             <section key={key} aria-labelledby={`day-${key}`} className="flex flex-col gap-3">
               <h2 id={`day-${key}`} className="self-center rounded-full bg-slate-200/90 px-3 py-0.5 text-xs font-medium text-slate-700 backdrop-blur dark:bg-slate-700/90 dark:text-slate-200" suppressHydrationWarning>
-                {dayLabel(key, timeZone)}
+                {daySeparator(key, timeZone, labels)}
               </h2>
               <ul className="flex flex-col gap-3">
                 {entries.map((entry) =>
                   entry.kind === 'memory' ? (
-                    <Bubble key={entry.memory.id} memory={entry.memory} timeZone={timeZone} />
+                    <Bubble key={entry.memory.id} memory={entry.memory} time={labels?.times[entry.memory.created_at]?.[1] ?? clockTime(entry.memory.created_at, timeZone)} />
                   ) : (
                     <PendingBubble key={entry.item.client_id} item={entry.item} timeZone={timeZone} waiting={!online || queuedIds.has(entry.item.client_id)} onDiscard={() => discard(entry.item.client_id).then(refreshQueue)} />
                   ),

@@ -7,7 +7,8 @@ import { TierTabs } from '@/components/timeline/tier-tabs'
 import { Timeline } from '@/components/timeline/timeline'
 import { requirePageUser } from '@/lib/auth/page'
 import { countReadableMemories, listMemories } from '@/lib/memories'
-import { TIMELINE_PAGE } from '@/lib/memories/timeline'
+import { TIMELINE_PAGE, timelineLabels } from '@/lib/memories/timeline'
+import { unlockLabels } from '@/lib/memories/unlock-labels'
 import { unlockState } from '@/lib/memories/unlock-state'
 import { TIERS } from '@/lib/tiers'
 import { listPasskeys } from '@/lib/webauthn'
@@ -30,17 +31,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     countReadableMemories(principal),
     listPasskeys(principal.user.id),
   ])
+  const unlock = unlockState(principal)
   return (
     <div className="flex flex-1 flex-col gap-3">
       <h1 className="sr-only">Timeline{principal.user.name ? `, ${principal.user.name}` : ''}</h1>
       <TierTabs counts={counts} current={tier} renderedAt={renderedAt} />
-      <UnlockWatch state={unlockState(principal)} renderedAt={renderedAt} />
-      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} hasPasskey={passkeys.length > 0} />
+      <UnlockWatch state={unlock} renderedAt={renderedAt} />
+      <UnlockBar state={unlock} timeZone={principal.user.timezone} labels={unlockLabels(unlock, principal.user.timezone)} hasPasskey={passkeys.length > 0} />
       <Timeline
         key={tier ?? 'all'}
         userId={principal.user.id}
         timeZone={principal.user.timezone}
         items={items}
+        labels={timelineLabels(items, principal.user.timezone)}
         nextCursor={next_cursor}
         tier={tier}
         autoFocus={params.compose === '1'}

@@ -12,6 +12,7 @@ import { dateTime } from '@/lib/dates'
 import { AppError } from '@/lib/errors'
 import { getMemory, type PublicMemory } from '@/lib/memories'
 import type { Principal } from '@/lib/auth/principal'
+import { unlockLabels } from '@/lib/memories/unlock-labels'
 import { unlockState } from '@/lib/memories/unlock-state'
 import { listPasskeys } from '@/lib/webauthn'
 
@@ -19,11 +20,12 @@ export const metadata: Metadata = { title: 'Memory' }
 
 async function lockedView(principal: Principal) {
   const hasPasskey = (await listPasskeys(principal.user.id)).length > 0
+  const unlock = unlockState(principal)
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">A locked memory</h1>
       <p>This memory is in a protected tier. Unlock it to read it.</p>
-      <UnlockBar state={unlockState(principal)} timeZone={principal.user.timezone} hasPasskey={hasPasskey} />
+      <UnlockBar state={unlock} timeZone={principal.user.timezone} labels={unlockLabels(unlock, principal.user.timezone)} hasPasskey={hasPasskey} />
     </div>
   )
 }
