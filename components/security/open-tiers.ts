@@ -100,15 +100,22 @@ export function isTierOpenNow(tier: Tier): boolean {
   return level === 1 || open[level === 2 ? 'confidential' : level === 3 ? 'secret' : 'ultrasecret']
 }
 
-/** Whether content of `tier` may still be on screen (tier 1: always). */
-export function useTierOpen(tier: Tier): boolean {
-  return useSyncExternalStore(subscribe, () => isTierOpenNow(tier), () => true)
+const ignore = () => () => {}
+const alwaysOpen = () => true
+
+/**
+ * Whether content of `tier` may still be on screen (tier 1: always). With `watch` false the caller
+ * shows nothing of the tier (a memory the server sent locked), so it does not follow the tier:
+ * a closed tier's report after hydration then renders nothing again.
+ */
+export function useTierOpen(tier: Tier, watch = true): boolean {
+  return useSyncExternalStore(watch ? subscribe : ignore, watch ? () => isTierOpenNow(tier) : alwaysOpen, alwaysOpen)
 }
 
 /** The unlock state a bar should show: a window that ended or was locked reads as locked. */
 export function useShownUnlockState(state: UnlockState): UnlockState {
-  const confidential = useTierOpen('confidential')
-  const secret = useTierOpen('secret')
-  const ultrasecret = useTierOpen('ultrasecret')
+  const confidential = useTierOpen('confidential', state.confidential !== null)
+  const secret = useTierOpen('secret', state.secret !== null)
+  const ultrasecret = useTierOpen('ultrasecret', state.ultrasecret !== null)
   return { confidential: confidential ? state.confidential : null, secret: secret ? state.secret : null, ultrasecret: ultrasecret ? state.ultrasecret : null }
 }

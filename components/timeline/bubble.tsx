@@ -18,7 +18,7 @@ function mood(emotion: Record<string, unknown> | null): string | null {
 /** One stored memory as a message bubble: tier, content (or a lock), tags, mood, why, and actions. */
 export function Bubble({ memory, time }: { memory: MemoryView; time: string }) {
   // Protected content leaves the screen when its unlock window ends or is locked.
-  const open = useTierOpen(memory.tier)
+  const open = useTierOpen(memory.tier, !('locked' in memory))
   // The actions are built when first opened: a timeline of 30 bubbles then hydrates 30
   // summaries rather than 30 tier menus, buttons and links (measured on a throttled phone).
   const [actionsShown, setActionsShown] = useState(false)
