@@ -145,7 +145,7 @@ export async function listQueued(userId: string): Promise<QueuedCapture[]> {
     if (value.error) item.error = value.error
     items.push(item)
   }
-  return items.sort((a, b) => a.written_at.localeCompare(b.written_at))
+  return items.sort((a, b) => (a.written_at < b.written_at ? -1 : a.written_at > b.written_at ? 1 : 0))
 }
 
 /** How many captures of any account wait on this device (what a signed-out page may show). */
