@@ -1,6 +1,7 @@
 'use client'
 // Browser side of passkeys: asks the server for options, runs the ceremony, sends the answer.
-import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
+// The WebAuthn library is loaded when a ceremony starts (each needs the server first anyway):
+// pages that only offer a passkey button do not evaluate it while loading.
 
 /** A refusal of the server, with its error code (`forbidden:reauth`: confirm the password first). */
 export class PasskeyRequestError extends Error {
@@ -30,13 +31,13 @@ async function post(path: string, body?: unknown) {
 }
 
 export async function addPasskey(name: string) {
-  const optionsJSON = await post('/api/v1/passkeys/options')
+  const [optionsJSON, { startRegistration }] = await Promise.all([post('/api/v1/passkeys/options'), import('@simplewebauthn/browser')])
   const response = await startRegistration({ optionsJSON })
   return post('/api/v1/passkeys', { name, response })
 }
 
 export async function unlockWithPasskey(tier: string): Promise<{ unlocked_until: string }> {
-  const optionsJSON = await post('/api/v1/unlock/options', { tier })
+  const [optionsJSON, { startAuthentication }] = await Promise.all([post('/api/v1/unlock/options', { tier }), import('@simplewebauthn/browser')])
   const response = await startAuthentication({ optionsJSON })
   return post('/api/v1/unlock', { tier, response })
 }
