@@ -118,7 +118,23 @@ async function signIn(base: string): Promise<string> {
 
 let reportCount = 0
 
+/**
+ * One Lighthouse run. A trace Lighthouse could not read (NO_NAVSTART: it says to run it again,
+ * and it happens now and then on this machine's first run after a server start) is run again,
+ * up to twice; the bench says how often.
+ */
 async function audit(name: string, url: string, cookie: string, config: Config | undefined, flags: Flags = {}): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(name, url, cookie, config, flags)
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.includes('NO_NAVSTART') || attempt === 3) throw error
+      console.log(`  (${name}: Lighthouse could not read its trace, NO_NAVSTART; run again)`)
+    }
+  }
+}
+
+async function auditOnce(name: string, url: string, cookie: string, config: Config | undefined, flags: Flags): Promise<Result> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: 'silent' })
   try {
     const result = await lighthouse(
