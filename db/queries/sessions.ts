@@ -51,7 +51,6 @@ export async function revokeSessionsByUser(
   return rows.length
 }
 
-/** Replaces the session's passkey unlock windows (tier → until, ISO 8601). */
 /**
  * Opens unlock windows on a session: only the keys given are written, into the row as it is now.
  * (Writing back the whole map read before a passkey ceremony would reopen windows that "Lock now"

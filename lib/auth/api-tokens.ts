@@ -55,7 +55,6 @@ export function publicToken(row: ApiToken): PublicApiToken {
   }
 }
 
-/** Creates a token; the returned `token` is the only time its secret is ever visible. */
 /**
  * A signed-in person may hand a token only what they could read themselves now: after "Lock
  * now", or 12 hours after the password, a token reaching confidential would reopen it.
@@ -66,6 +65,7 @@ export function assertMayGrant(principal: Principal, maxTier: TokenTier) {
   if (reason) throw new AppError('forbidden:tier', { message: `${reason.message} A token reaching ${tier} is made only while it is open.`, details: { tier, unlock: reason.unlock } })
 }
 
+/** Creates a token; the returned `token` is the only time its secret is ever visible. */
 export async function createApiToken(input: NewTokenInput): Promise<{ token: string; row: ApiToken }> {
   const token = newSecret(TOKEN_PREFIX)
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null
