@@ -1,13 +1,10 @@
 // Changing a password: the current one must be right; every other session is signed out and
 // every API token revoked (a token minted by whoever knew the old password must not outlive it).
 import { getDb } from '@/db'
-import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
-import { revokeSessionsByUser } from '@/db/queries/sessions'
-import { getUserById, updateUserById } from '@/db/queries/users'
+import { getUserById } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
+import { setNewPassword } from '@/lib/auth/new-password'
 import { hashPassword, passwordProblem } from '@/lib/auth/password'
-import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
-import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { ownerPasswordMatches } from './owner-password'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
@@ -46,14 +43,7 @@ export async function changePassword({
   const problem = await passwordProblem(newPassword, [user.phone, user.email ?? '', user.name ?? ''])
   if (problem) throw new AppError('bad_request:password', { message: problem, fieldErrors: { new_password: [problem] } })
   const passwordHash = await hashPassword(newPassword)
-  const revoked = await db.transaction(async (tx) => {
-    await updateUserById(tx, { id: userId, values: { passwordHash } })
-    // Links mailed before the change are void: reset links, and a change of email address (one
-    // asked by whoever held the session must not confirm after the owner took it back).
-    await voidPasswordResetTokensByUser(tx, { userId })
-    await voidEmailChangesByUser(tx, { userId, currentEmail: user.email })
-    return { revokedSessions: await revokeSessionsByUser(tx, { userId, keepId: sessionId }), revokedTokens: await revokeApiTokensByUser(tx, { userId }) }
-  })
+  const revoked = await db.transaction((tx) => setNewPassword(tx, { user, passwordHash, keepSessionId: sessionId }))
   await recordAccess({ userId, action: 'password.change', success: true, ...info, details: revoked })
   return revoked
 }

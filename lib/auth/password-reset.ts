@@ -2,19 +2,17 @@
 // The answer to a request is the same whether or not the account exists. The link goes only to
 // a confirmed address; setting the new password ends every session and revokes every API token.
 import { getDb } from '@/db'
-import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
-import { consumePasswordResetTokenByHash, insertPasswordResetToken, voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
-import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
-import { revokeSessionsByUser } from '@/db/queries/sessions'
+import { consumePasswordResetTokenByHash, insertPasswordResetToken } from '@/db/queries/password-resets'
 import { deletePasskeysByUser } from '@/db/queries/passkeys'
 import { withUser } from '@/db/with-user'
-import { getUserByEmail, getUserById, getUserByPhone, updateUserById } from '@/db/queries/users'
+import { getUserByEmail, getUserById, getUserByPhone } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { sendMail } from '@/lib/notify/mail'
 import { consumeOrThrow } from '@/lib/rate-limit'
 import { accountKey } from './credentials'
+import { setNewPassword } from './new-password'
 import { hashPassword, passwordProblem } from './password'
 import { newSecret, sha256 } from './secret-token'
 
@@ -74,14 +72,8 @@ export async function resetPassword({ token, password, info }: { token: string; 
   }
   const user = await getUserById(db, { id: row.userId })
   if (!user?.active) throw new AppError('forbidden:account', { message: 'This account is deactivated.' })
-  await db.transaction(async (tx) => {
-    await updateUserById(tx, { id: user.id, values: { passwordHash: await hashPassword(password) } })
-    // Other reset links mailed before this one are void, and so is a change of email address.
-    await voidPasswordResetTokensByUser(tx, { userId: user.id })
-    await voidEmailChangesByUser(tx, { userId: user.id, currentEmail: user.email })
-    await revokeSessionsByUser(tx, { userId: user.id })
-    await revokeApiTokensByUser(tx, { userId: user.id })
-  })
+  const passwordHash = await hashPassword(password)
+  await db.transaction((tx) => setNewPassword(tx, { user, passwordHash }))
   // Recovery starts from the password alone: a passkey someone slipped in while holding a session
   // must not outlive it. The owner adds theirs again.
   const passkeysRemoved = await withUser(user.id, (tx) => deletePasskeysByUser(tx, { userId: user.id }))

@@ -1,0 +1,26 @@
+// What a new password sets in motion, the same after a change in Settings and after a reset by
+// emailed link: the access and the links that came from before it end with it.
+import type { DbExecutor } from '@/db'
+import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
+import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
+import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
+import { revokeSessionsByUser } from '@/db/queries/sessions'
+import { updateUserById } from '@/db/queries/users'
+import type { User } from '@/db/schema'
+
+/**
+ * Stores the new password hash and, in the same transaction: voids the reset links mailed before
+ * it and a pending change of email address (one asked by whoever held the session must not
+ * confirm after the owner took the account back; the link confirming the current address stays),
+ * ends every session but `keepSessionId`, and revokes every API token.
+ */
+export async function setNewPassword(
+  tx: DbExecutor,
+  { user, passwordHash, keepSessionId }: { user: User; passwordHash: string; keepSessionId?: string },
+): Promise<{ revokedSessions: number; revokedTokens: number }> {
+  await updateUserById(tx, { id: user.id, values: { passwordHash } })
+  await voidPasswordResetTokensByUser(tx, { userId: user.id })
+  await voidEmailChangesByUser(tx, { userId: user.id, currentEmail: user.email })
+  const revokedSessions = await revokeSessionsByUser(tx, { userId: user.id, keepId: keepSessionId })
+  return { revokedSessions, revokedTokens: await revokeApiTokensByUser(tx, { userId: user.id }) }
+}
