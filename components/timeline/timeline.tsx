@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, use
 import { liveMemoryAction, loadEarlierAction } from '@/app/(app)/home/actions'
 import type { MemoryEventMessage } from '@/lib/live/events'
 import type { MemoryView } from '@/lib/memories'
-import { clockTime, dayKey } from '@/lib/dates'
+import { clockTime, compareIso, dayKey } from '@/lib/dates'
 import { daySeparator, listCursor, type TimelineLabels } from '@/lib/memories/timeline'
 import { discard, listQueued, OUTBOX_CHANNEL, replay, setCurrentUser, type QueuedCapture } from '@/lib/offline/outbox'
 import { HasPasskeyContext } from '@/components/security/add-passkey-inline'
@@ -236,12 +236,10 @@ export function Timeline({ userId, timeZone, items, nextCursor, tier, autoFocus,
     for (const entry of live.values()) if (entry.memory && entry.clientId) known.add(entry.clientId)
     const pending = new Map<string, QueuedCapture>()
     for (const p of [...queued, ...inFlight]) if (!known.has(p.client_id)) pending.set(p.client_id, p)
-    // ISO 8601 instants in one format sort by code units; localeCompare would build the page's
-    // first Intl.Collator while hydrating (about 7 ms unthrottled, 28 ms at Lighthouse's 4x).
     const entries: Entry[] = [
       ...[...stored.values()].map((memory) => ({ kind: 'memory' as const, memory, at: memory.created_at })),
       ...[...pending.values()].map((item) => ({ kind: 'pending' as const, item, at: item.written_at })),
-    ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    ].sort((a, b) => compareIso(a.at, b.at))
     const byDay = new Map<string, Entry[]>()
     for (const entry of entries) {
       const key = labels?.times[entry.at]?.[0] ?? dayKey(entry.at, timeZone)

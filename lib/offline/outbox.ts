@@ -8,6 +8,7 @@
 // the server checks), and listed only for it. Ultrasecret is never queued (./never-offline).
 // Runs in the window and in the service worker: no DOM, no React.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
+import { compareIso } from '@/lib/dates'
 import type { Tier } from '@/lib/tiers'
 import { canSeal, newDeviceKey, open, seal } from './device-key'
 import { neverOffline } from './never-offline'
@@ -145,7 +146,7 @@ export async function listQueued(userId: string): Promise<QueuedCapture[]> {
     if (value.error) item.error = value.error
     items.push(item)
   }
-  return items.sort((a, b) => (a.written_at < b.written_at ? -1 : a.written_at > b.written_at ? 1 : 0))
+  return items.sort((a, b) => compareIso(a.written_at, b.written_at))
 }
 
 /** How many captures of any account wait on this device (what a signed-out page may show). */
