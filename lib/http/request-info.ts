@@ -23,15 +23,20 @@ export function clientIp(headers: Headers): string {
   return ip.replace(/^::ffff:/, '').slice(0, 64)
 }
 
+// Only names Bowser knows: for a user agent it does not, Bowser takes the name from the string
+// itself ("Visit-evil.example/1.0"), and the label reaches the owner's alerts and their mail.
+const BROWSERS = new Set<string>(Object.values((Bowser as unknown as { BROWSER_MAP: Record<string, string> }).BROWSER_MAP))
+const SYSTEMS = new Set<string>(Object.values((Bowser as unknown as { OS_MAP: Record<string, string> }).OS_MAP))
+const TOOL = /\b(curl|httpie|python|node|go-http|okhttp)\b/i
+
 export function deviceLabel(userAgent: string): string {
   if (!userAgent) return 'Unknown device'
   const parsed = Bowser.parse(userAgent)
-  const browser = parsed.browser.name ?? 'Unknown browser'
-  const os = parsed.os.name ?? parsed.platform.type ?? 'unknown system'
-  if (!parsed.browser.name && /curl|httpie|python|node|go-http|okhttp/i.test(userAgent)) {
-    return userAgent.split(/[\s/]/)[0]
-  }
-  return `${browser} on ${os}`
+  const browser = parsed.browser.name && BROWSERS.has(parsed.browser.name) ? parsed.browser.name : undefined
+  const os = parsed.os.name && SYSTEMS.has(parsed.os.name) ? parsed.os.name : 'unknown system'
+  const tool = TOOL.exec(userAgent)?.[1].toLowerCase()
+  if (!browser && tool) return tool
+  return `${browser ?? 'Unknown browser'} on ${os}`
 }
 
 export function requestInfo(headers: Headers): RequestInfo {
