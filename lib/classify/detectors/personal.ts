@@ -3,9 +3,12 @@
 // SN-4471". The categories are those of privacy law (GDPR personal data): identity, family,
 // accounts, devices, location and biometrics. It needs an owner ("my", "our", "I'm") before the
 // attribute, or a value stated right after it ("flight number is TP1234"), and it skips
-// questions, so "how do I change my username?" finds nothing. A relative's name alone ("hiking
-// with my sister Anna") identifies nobody and sets no floor; with their date of birth or
-// address it does, through those detectors (dates.ts, address.ts). Typed in a hurry ("spse",
+// questions, so "how do I change my username?" finds nothing. Only data that identifies sets a
+// floor (issue 23): a first name alone ("my name is Kevin"), a relative's or a pet's name
+// ("hiking with my sister Anna", "my dog's name is Max") or a school in passing ("finished
+// school at 4", "Rice University is…") does not; a full name or a surname does, and a
+// relative's date of birth or address does through those detectors (dates.ts, address.ts).
+// Typed in a hurry ("spse",
 // "ctznshp", "U A 1 2 3") is matched by consonants and by joining spaced-out characters.
 import type { Finding, Scan } from './scan'
 import { isDummyDigits } from './context'
@@ -15,13 +18,18 @@ interface Attribute {
   /** What the value must look like: a name, anything stated, or a code with a digit. */
   value: 'name' | 'any' | 'code' | 'none'
   reason: string
+  /**
+   * Stated without an owner ("Rice University is…", "finished school at 4"), the attribute only
+   * counts as a form field: first in its sentence ("The degree is…", "Employer: TechCorp").
+   */
+  ownerlessOnlyFirst?: boolean
 }
 
 const ATTRIBUTES: Attribute[] = [
-  { words: ['full name', 'name', 'legal name', 'maiden name', 'surname', 'last name', 'first name'], value: 'name', reason: 'a personal name stated' },
+  { words: ['full name', 'name', 'legal name', 'maiden name', 'surname', 'last name', 'first name'], value: 'name', reason: 'a personal name stated', ownerlessOnlyFirst: true },
   { words: ['place of birth', 'birthplace', 'birth place', 'hometown', 'citizenship', 'nationality', 'ethnicity', 'religion', 'gender', 'sexual orientation', 'marital status', 'blood type', 'age'], value: 'any', reason: 'a personal attribute stated' },
   { words: ['username', 'user name', 'handle', 'gamertag', 'gamer tag', 'screen name', 'login', 'profile', 'member id', 'membership number', 'member number', 'loyalty number', 'customer number', 'customer id', 'account id', 'employee id', 'student id', 'order number', 'transaction id', 'booking reference', 'booking number', 'reservation number', 'confirmation number', 'ticket number', 'policy number', 'claim number'], value: 'code', reason: 'an identifier of a personal account' },
-  { words: ['employer', 'job title', 'workplace', 'school', 'university', 'degree', 'education', 'education history', 'employment history', 'work history'], value: 'any', reason: 'where the person works or studies' },
+  { words: ['employer', 'job title', 'workplace', 'school', 'university', 'degree', 'education', 'education history', 'employment history', 'work history'], value: 'any', reason: 'where the person works or studies', ownerlessOnlyFirst: true },
   { words: ['firmware key', 'product key', 'license key', 'licence key', 'activation key', 'unlock key', 'access key', 'device key'], value: 'code', reason: 'a product or device key' },
   { words: ['serial number', 'serial', 'imei', 'mac address', 'device id', 'ssid', 'wifi name', 'network name', 'license plate', 'plate number', 'vin'], value: 'code', reason: 'an identifier of a personal device' },
   { words: ['flight number', 'flight', 'hotel room', 'room number', 'gps', 'coordinates', 'location', 'home location'], value: 'code', reason: 'where the person is or will be' },
@@ -29,8 +37,12 @@ const ATTRIBUTES: Attribute[] = [
   { words: ['fingerprint', 'face id', 'faceprint', 'voiceprint', 'iris scan', 'biometric', 'biometrics', 'heart rate', 'sleep pattern', 'sleep data', 'blood pressure', 'weight', 'mood log', 'mood tracking', 'dna'], value: 'none', reason: 'biometric or body data' },
 ]
 
-/** "my sister's name is Anna": a relative's name, not the writer's. */
-const RELATIVES = new Set(['spouse', 'husband', 'wife', 'partner', 'son', 'daughter', 'child', 'kid', 'kids', 'fiance', 'fiancee', 'mother', 'mom', 'mum', 'father', 'dad', 'brother', 'sister', 'grandma', 'grandpa', 'aunt', 'uncle', 'cousin', 'baby', 'boyfriend', 'girlfriend', 'friend'])
+/** "my sister's name is Anna", "my dog's name is Max": not the writer's name. */
+const NOT_MINE = new Set(['spouse', 'husband', 'wife', 'partner', 'son', 'daughter', 'child', 'kid', 'kids', 'fiance', 'fiancee', 'mother', 'mom', 'mum', 'father', 'dad', 'brother', 'sister', 'grandma', 'grandpa', 'aunt', 'uncle', 'cousin', 'baby', 'boyfriend', 'girlfriend', 'friend', 'dog', 'cat', 'puppy', 'kitten', 'pet', 'horse', 'rabbit', 'bunny', 'hamster', 'parrot', 'bird', 'fish', 'his', 'her', 'their', 'its', 'your'])
+/** A surname or a maiden name alone can identify; a first name alone ("my name is Kevin") does not. */
+const ONE_WORD_NAMES = new Set(['maiden name', 'surname', 'last name'])
+const FORM_START = new Set(['the', 'a', 'an'])
+const FORM_STATE = new Set(['is', 'are', 'was', 'were', ':', '=', '-'])
 const OWNERS = new Set(['my', 'our', 'mine', "i'm", 'im', 'me', "my's"])
 const STATE = new Set(['is', 'are', 'was', 'were', 'shows', 'show', 'includes', 'include', 'reads', 'says', ':', '=', '-', 'called', 'named', 'at', 'to', 'in', 'from', 'of'])
 const QUESTION_START = /^\s*(?:how|what|which|where|when|why|who|can|could|do|does|did|is|are|should|would|will|may)\b/i
@@ -42,6 +54,8 @@ function skeleton(word: string): string {
 interface Word {
   text: string
   lower: string
+  /** Whether the word ended with a comma or a full stop, which ends a name. */
+  stop: boolean
   start: number
   end: number
 }
@@ -83,13 +97,25 @@ function isCode(text: string): boolean {
   return /\p{Ll}\p{Lu}|\p{Lu}{3,}/u.test(text) && text.length >= 4
 }
 
-function valueAfter(words: Word[], from: number, kind: Attribute['value']): Word | null {
+const CAPITALISED = (w: Word | undefined) => !!w && /^\p{Lu}/u.test(w.text) && w.lower !== 'i'
+
+/**
+ * The value stated after an attribute. A name comes first ("my name is Ana Ruiz"), not later in
+ * the clause, and is a full name (a second capitalised word or an initial follows it), unless
+ * `oneWord` allows a surname alone.
+ */
+function valueAfter(words: Word[], from: number, kind: Attribute['value'], oneWord = false): Word | null {
   let i = from
   while (i < words.length && i < from + 3 && STATE.has(words[i].lower)) i++
   for (let j = i; j < Math.min(words.length, i + 4); j++) {
     const w = words[j]
-    // A name comes first ("my spouse, Ana Ruiz", "my name is Ana"), not later in the clause.
-    if (kind === 'name') return j === i && /^\p{Lu}/u.test(w.text) && w.lower !== 'i' ? w : null
+    if (kind === 'name') {
+      if (j !== i || !CAPITALISED(w)) return null
+      if (oneWord) return w
+      // The comma stays on the raw token: "Emilia, nice to meet you" is one name.
+      const joined = !w.stop && CAPITALISED(words[j + 1])
+      return joined ? words[j + 1] : null
+    }
     if (kind === 'code' && isCode(w.text)) return w
     if (kind === 'any' && j === i && i > from && !/^(?:a|an|the|not|this|that|it|there)$/.test(w.lower)) return w
   }
@@ -104,7 +130,7 @@ function joinSpacedOut(words: Word[]): Word[] {
     while (j < words.length && words[j].text.length === 1 && /[\p{L}\p{N}]/u.test(words[j].text)) j++
     if (j - i >= 3) {
       const text = words.slice(i, j).map((w) => w.text).join('')
-      out.push({ text, lower: text.toLowerCase(), start: words[i].start, end: words[j - 1].end })
+      out.push({ text, lower: text.toLowerCase(), stop: words[j - 1].stop, start: words[i].start, end: words[j - 1].end })
       i = j - 1
     } else out.push(words[i])
   }
@@ -145,7 +171,7 @@ export function findPersonalData(scan: Scan): Finding[] {
     const words = joinSpacedOut(
       [...text.matchAll(WORD)].map((m) => {
         const start = sentence.start + (m.index ?? 0)
-        return { text: m[0].replace(/[.,]+$/, ''), lower: m[0].toLowerCase().replace(/[.,]+$/, ''), start, end: start + m[0].length }
+        return { text: m[0].replace(/[.,]+$/, ''), lower: m[0].toLowerCase().replace(/[.,]+$/, ''), stop: /[.,]$/.test(m[0]), start, end: start + m[0].length }
       }),
     )
     // Computed once per word, not once per word and phrase.
@@ -154,11 +180,14 @@ export function findPersonalData(scan: Scan): Finding[] {
       const owner = words.slice(Math.max(0, i - 3), i).some((w) => OWNERS.has(w.lower))
       for (const { attribute, parts, skeletons } of PHRASES) {
         if (!matchesAt(forms, i, parts, skeletons)) continue
-        if (attribute.value === 'name' && forms.bare.slice(Math.max(0, i - 3), i).some((w) => RELATIVES.has(w))) continue
+        if (attribute.value === 'name' && forms.bare.slice(Math.max(0, i - 2), i).some((w) => NOT_MINE.has(w))) continue
         const after = i + parts.length
-        // Without an owner, only a value stated right after the attribute counts.
-        if (!owner && (attribute.value === 'none' || !STATE.has(words[after]?.lower ?? ''))) continue
-        const value = attribute.value === 'none' ? words[after - 1] : valueAfter(words, after, attribute.value)
+        // Without an owner, only a value stated right after the attribute counts, as in a form
+        // ("flight number is TP1234", "Employer: TechCorp"), not "the birthplace of Harry Potter".
+        if (!owner && (attribute.value === 'none' || !FORM_STATE.has(words[after]?.lower ?? ''))) continue
+        if (!owner && attribute.ownerlessOnlyFirst && !(i === 0 || (i === 1 && FORM_START.has(words[0].lower)))) continue
+        const oneWord = ONE_WORD_NAMES.has(parts.join(' '))
+        const value = attribute.value === 'none' ? words[after - 1] : valueAfter(words, after, attribute.value, oneWord)
         if (!value) continue
         out.push({
           kind: 'personal_data',
