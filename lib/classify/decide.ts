@@ -1,6 +1,7 @@
 // Turning tier probabilities into one tier, by the rules of DESIGN.md 3: per-tier confidence
-// thresholds, a sensitive tier that misses its threshold falls one step, the user's earlier
-// corrections, and never below what a detector proved.
+// thresholds, a sensitive tier that misses its threshold falls one step (and on, while the tier
+// it falls to misses its own), the user's earlier corrections, and never below what a detector
+// proved.
 import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
 import { THRESHOLDS } from './schema'
 
@@ -49,18 +50,22 @@ export function decideTier({ probabilities, floor, floorConfidence = 0.99, defau
     const top = TIERS.reduce((best, t) => (p(t) > p(best) ? t : best), TIERS[0])
     const sensitiveMass = atLeast('confidential')
     if (SENSITIVE.includes(top) || sensitiveMass >= 0.5) {
-      // The most protective sensitive tier whose cumulative confidence meets its threshold;
-      // otherwise one step below the top candidate.
+      // The top candidate if its cumulative confidence meets its threshold.
       const start: Tier = SENSITIVE.includes(top) ? top : 'confidential'
       confidence = atLeast(start)
       if (confidence >= THRESHOLDS[start]) {
         tier = start
         notes.push(`The model is ${pct(confidence)} sure this needs ${tier} protection.`)
       } else {
-        tier = start === 'ultrasecret' ? 'secret' : start === 'secret' ? 'confidential' : 'general'
+        // Below its threshold a sensitive tier falls one step, and so does the tier it falls to:
+        // a tier is kept only where its own confidence meets its own threshold.
+        const below = SENSITIVE.slice(0, SENSITIVE.indexOf(start)).reverse().find((t) => atLeast(t) >= THRESHOLDS[t])
+        tier = below ?? 'general'
         confidence = tier === 'general' ? p('general') + p('chronological') : atLeast(tier)
+        const oneStep = TIER_LEVEL[start] - TIER_LEVEL[tier] === 1
+        const fall = oneStep ? 'so it falls one step' : tier === 'general' ? 'and no protected tier meets its own threshold' : `so it falls to ${tier}`
         // One sentence naming the saved tier with the confidence shown beside it.
-        notes.push(`Saved as ${tier} (${pct(confidence)} sure): it may need ${start} (${pct(atLeast(start))}), but that takes ${pct(THRESHOLDS[start])}, so it falls one step.`)
+        notes.push(`Saved as ${tier} (${pct(confidence)} sure): it may need ${start} (${pct(atLeast(start))}), but that takes ${pct(THRESHOLDS[start])}, ${fall}.`)
       }
     } else {
       const ordinary = p('chronological') + p('general') || 1

@@ -11,10 +11,23 @@ describe('decideTier: thresholds and fail-safe', () => {
     expect(decideTier({ probabilities: probs({ secret: 0.93, confidential: 0.05, general: 0.02 }), floor: null }).tier).toBe('secret')
   })
 
-  it('drops a sensitive tier below its threshold one step, not more', () => {
-    const d = decideTier({ probabilities: probs({ ultrasecret: 0.7, secret: 0.1, general: 0.2 }), floor: null })
+  it('drops a sensitive tier below its threshold one step, where that tier meets its own', () => {
+    const d = decideTier({ probabilities: probs({ ultrasecret: 0.7, secret: 0.22, general: 0.08 }), floor: null })
     expect(d.tier).toBe('secret')
-    expect(d.notes.join(' ')).toBe('Saved as secret (80% sure): it may need ultrasecret (70%), but that takes 95%, so it falls one step.')
+    expect(d.notes.join(' ')).toBe('Saved as secret (92% sure): it may need ultrasecret (70%), but that takes 95%, so it falls one step.')
+  })
+
+  it('keeps falling while the tier it falls to misses its own threshold: no tier is kept below its threshold', () => {
+    const two = decideTier({ probabilities: probs({ ultrasecret: 0.72, secret: 0.1, general: 0.18 }), floor: null })
+    expect(two).toMatchObject({ tier: 'confidential', confidence: 0.82 })
+    expect(two.notes.join(' ')).toBe('Saved as confidential (82% sure): it may need ultrasecret (72%), but that takes 95%, so it falls to confidential.')
+    // "Stay safe!" once read as 80 % ultrasecret; half sure of a secret is not 90 % sure of one.
+    const unsure = probs({ ultrasecret: 0.48, secret: 0.1, general: 0.42 })
+    const none = decideTier({ probabilities: unsure, floor: null })
+    expect(none).toMatchObject({ tier: 'general', confidence: 0.42 })
+    expect(none.notes.join(' ')).toBe('Saved as general (42% sure): it may need ultrasecret (48%), but that takes 95%, and no protected tier meets its own threshold.')
+    // A detector's floor still wins.
+    expect(decideTier({ probabilities: unsure, floor: 'secret' }).tier).toBe('secret')
   })
 
   it('says one thing when a detector lifts a tier the model would have dropped: the saved tier and the confidence shown', () => {
