@@ -8,7 +8,8 @@
 //    (lib/classify/corpus/README.md): a dev figure, not one on unseen chat;
 //  - presidio PII sentences (never trained on): detector recall per entity, and the share of
 //    sentences holding sensitive PII that the classifier protects;
-//  - with MNEMO_BENCH_EVERYDAY set, an outside everyday check (legitimate SMS, see below);
+//  - with MNEMO_BENCH_EVERYDAY / MNEMO_BENCH_REALTALK set, outside everyday checks (legitimate
+//    SMS, real messaging-app chats; see below);
 //  - p50/p95 time per message; with OPENAI_BASE_URL set, the remote layer's wiring.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -128,16 +129,26 @@ async function locomo(): Promise<Scored[]> {
   return unseen
 }
 
-/** What the prior shift trades: DLP cross-validated figures against everyday chat (the LoCoMo turns that did not choose it) placed in tier >= 2. */
-function tradeOff(cv: CrossValidation, rows: { positive: boolean }[], unseen: Scored[]) {
+/** Outside everyday texts, each with its half (see outsideEveryday and outsideRealtalk). */
+type Halved = { text: string; half: 'dev' | 'sealed' }[]
+
+/**
+ * What the prior shift trades: DLP cross-validated figures against everyday chat placed in tier
+ * >= 2 — the LoCoMo turns that did not choose the shift, and the dev halves of the outside
+ * everyday sets when they are given (never their sealed halves).
+ */
+function tradeOff(cv: CrossValidation, rows: { positive: boolean }[], unseen: Scored[], outside: { label: string; texts: Halved | null }[]) {
   const shipped = localModel().platt
-  console.log("\nprior shift trade-off (DLP: cross-validated, each fold's own curve; LoCoMo: the turns that did not choose the shift, shipped model):")
+  const model = localModel()
+  const dev = outside.filter((o) => o.texts).map((o) => ({ label: o.label, scored: o.texts!.filter((t) => t.half === 'dev').map((t) => score(model, t.text)) }))
+  const share = (scored: Scored[], shift: number) => scored.filter((s) => isProtected(s, { ...shipped, shift })).length / (scored.length || 1)
+  console.log(`\nprior shift trade-off (DLP: cross-validated, each fold's own curve; LoCoMo: the turns that did not choose the shift${dev.length ? `; ${dev.map((d) => d.label).join(', ')}: dev halves only` : ''}; shipped model):`)
   for (const shift of SHIFTS.filter((x, i) => i % 2 === 0 || x === shipped.shift)) {
     const counts = emptyCounts()
     rows.forEach((r, i) => tally(counts, r.positive, isProtected(cv.dlpScored[i], { ...cv.models[cv.dlpFold[i]].platt, shift })))
-    const everyday = unseen.filter((s) => isProtected(s, { ...shipped, shift })).length / (unseen.length || 1)
     const mark = shift === (shipped.shift ?? 0) ? '  ← shipped' : ''
-    console.log(`  shift ${shift.toFixed(2).padStart(5)}   DLP ${describeCounts(counts)}   LoCoMo tier ≥ 2: ${pct(everyday)}${mark}`)
+    const extra = dev.map((d) => `   ${d.label} ${pct(share(d.scored, shift))}`).join('')
+    console.log(`  shift ${shift.toFixed(2).padStart(5)}   DLP ${describeCounts(counts)}   tier ≥ 2: LoCoMo ${pct(share(unseen, shift))}${extra}${mark}`)
   }
 }
 
@@ -187,6 +198,26 @@ async function presidio() {
   }
 }
 
+/** Classifies every text and prints, per half, the share placed in tier >= 2 and >= 3 (never a text). */
+async function reportHalves(title: string, texts: Halved, unit: string) {
+  // While the model is worked on, MNEMO_BENCH_SEALED=hide keeps the sealed halves unclassified and unprinted.
+  const hide = process.env.MNEMO_BENCH_SEALED === 'hide'
+  const halves = new Map<string, Map<Tier, number>>(hide ? [['dev', new Map()]] : [['dev', new Map()], ['sealed', new Map()]])
+  for (const { text, half } of texts) {
+    if (hide && half === 'sealed') continue
+    const tier = (await classify(text, local)).tier
+    const counts = halves.get(half)!
+    counts.set(tier, (counts.get(tier) ?? 0) + 1)
+  }
+  console.log(`\n${title}, shipped model:`)
+  for (const [half, counts] of halves) {
+    const total = [...counts.values()].reduce((a, b) => a + b, 0)
+    const share = (min: number) => [...counts].filter(([t]) => TIER_LEVEL[t] >= min).reduce((sum, [, n]) => sum + n, 0) / (total || 1)
+    const label = half === 'dev' ? 'dev half (may be read while tuning)' : 'sealed half (never read: the figure that counts)'
+    console.log(`  ${label.padEnd(48)} ${String(total).padStart(4)} ${unit}   tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${counts.get(t) ?? 0}`).join(', ')})`)
+  }
+}
+
 /**
  * An outside everyday check, optional: MNEMO_BENCH_EVERYDAY names a file in the SMS Spam
  * Collection's format (`ham<TAB>text` / `spam<TAB>text` per line; UCI, Almeida & Gómez Hidalgo
@@ -196,32 +227,53 @@ async function presidio() {
  * half never is, and only its figure counts as unseen everyday chat (docs/benchmarks.md). No
  * message is printed here.
  */
-async function outsideEveryday() {
+function loadEveryday(): Halved | null {
   const file = process.env.MNEMO_BENCH_EVERYDAY
-  if (!file) return
+  if (!file) return null
   if (!fs.existsSync(file)) {
     console.log(`\n[bench] outside everyday check skipped: ${file} not found`)
-    return
+    return null
   }
-  const texts = fs
+  return fs
     .readFileSync(file, 'utf8')
     .split(/\r?\n/)
     .filter((line) => line.startsWith('ham\t'))
     .map((line) => line.slice(4).trim())
     .filter(Boolean)
-  const halves = new Map<string, Map<Tier, number>>([['dev', new Map()], ['sealed', new Map()]])
-  for (const text of texts) {
-    const tier = (await classify(text, local)).tier
-    const counts = halves.get(everydayHalf(text))!
-    counts.set(tier, (counts.get(tier) ?? 0) + 1)
+    .map((text) => ({ text, half: everydayHalf(text) }))
+}
+
+/**
+ * A second outside everyday check, optional: MNEMO_BENCH_REALTALK names the `data` folder of
+ * REALTALK (Lee et al. 2025, "A 21-Day Real-World Dataset for Long-Term Conversation"): real
+ * messaging-app chats between ten people, made by LoCoMo's authors as its real-world
+ * counterpart. Only the `Chat_<n>_<a>_<b>.json` files directly in that folder are read; its
+ * `locomo/` subfolder holds all ten LoCoMo conversations, the held-out half included, and is
+ * never opened. The halves follow the people: chats 1–4 (Emi, Elise, Kevin, Paola) are the dev
+ * half, chats 5–10 (six other people) the sealed half, never read. No turn is printed.
+ */
+function loadRealtalk(): Halved | null {
+  const dir = process.env.MNEMO_BENCH_REALTALK
+  if (!dir) return null
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    console.log(`\n[bench] REALTALK check skipped: ${dir} is not a folder`)
+    return null
   }
-  console.log(`\noutside everyday check (${file}: ${texts.length} legitimate SMS, never trained on, none printed), shipped model:`)
-  for (const [half, counts] of halves) {
-    const total = [...counts.values()].reduce((a, b) => a + b, 0)
-    const share = (min: number) => [...counts].filter(([t]) => TIER_LEVEL[t] >= min).reduce((sum, [, n]) => sum + n, 0) / (total || 1)
-    const label = half === 'dev' ? 'dev half (may be read while tuning)' : 'sealed half (never read: the figure that counts)'
-    console.log(`  ${label.padEnd(48)} ${String(total).padStart(4)} SMS   tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${counts.get(t) ?? 0}`).join(', ')})`)
+  const texts: Halved = []
+  for (const name of fs.readdirSync(dir).sort()) {
+    const match = /^Chat_(\d+)_[^/]*\.json$/.exec(name)
+    if (!match) continue
+    const half = Number(match[1]) <= 4 ? 'dev' : 'sealed'
+    const chat = JSON.parse(fs.readFileSync(`${dir}/${name}`, 'utf8')) as Record<string, unknown>
+    for (const [key, turns] of Object.entries(chat)) {
+      if (!/^session_\d+$/.test(key) || !Array.isArray(turns)) continue
+      for (const turn of turns as { clean_text?: unknown }[]) {
+        const text = typeof turn.clean_text === 'string' ? turn.clean_text.trim() : ''
+        if (text) texts.push({ text, half })
+      }
+    }
   }
+  return texts
 }
 
 /** With an OpenAI-compatible server configured (the fake one in tests), that the remote layer answers: wiring, not quality. */
@@ -248,9 +300,16 @@ console.log(
 const dlpRows = loadDlp()
 const cv = await dlpCrossValidated()
 const unseen = await locomo()
-if (cv && dlpRows) tradeOff(cv, dlpRows, unseen)
+const sms = loadEveryday()
+const realtalk = loadRealtalk()
+if (cv && dlpRows)
+  tradeOff(cv, dlpRows, unseen, [
+    { label: 'SMS', texts: sms },
+    { label: 'REALTALK', texts: realtalk },
+  ])
 await presidio()
-await outsideEveryday()
+if (sms) await reportHalves(`outside everyday check (${process.env.MNEMO_BENCH_EVERYDAY}: ${sms.length} legitimate SMS, never trained on, none printed)`, sms, 'SMS')
+if (realtalk) await reportHalves(`REALTALK everyday check (chats 1–10 of ${process.env.MNEMO_BENCH_REALTALK}, ${realtalk.length} turns, never trained on, none printed)`, realtalk, 'turns')
 const spread = (xs: number[]) => {
   xs.sort((a, b) => a - b)
   return `p50 ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`
