@@ -24,6 +24,12 @@ describe('the local classifier on everyday chat', () => {
     'he just left, should be with u in 10',
     "ok I'll pass it to him tmr",
     "omg I'm so late, save me a spot",
+    // Long messages and introductions, as people write in a messaging app: length, a first name
+    // or a home city are not private matters.
+    'My name is Kevin, nice to meet you! I just moved here for work',
+    "I grew up in Leeds and moved to Bristol after uni, I still can't get used to the hills",
+    'I finally finished that sci-fi series everyone talks about. The first half was slow but the last three episodes were incredible, and the ending made me want to start again from the beginning. What are you watching at the moment?',
+    "I've been going to a climbing gym twice a week with my flatmate. I'm still terrible at the overhangs, but the people there are lovely and I always leave in a good mood, so I think I'll keep going",
   ])('keeps "%s" in tier 1', async (text) => {
     expect(TIER_LEVEL[await tierOf(text)]).toBe(1)
   })
@@ -34,6 +40,9 @@ describe('the local classifier on everyday chat', () => {
     'we are behind on the mortgage by three months and I have not told my wife',
     'my brother and I are not speaking since the row about dad',
     'ugh the bank bounced my rent again, 40 quid fee on top',
+    // Health in plain words, in a long chatty message.
+    'the nurse said my iron is really low and I need infusions',
+    "Sorry I've been quiet. The doctor found something on my ovary at the check-up and I'm waiting for a second scan, so I haven't really felt like talking to anyone this week",
   ])('protects "%s"', async (text) => {
     expect(TIER_LEVEL[await tierOf(text)]).toBeGreaterThanOrEqual(2)
   })
