@@ -12,6 +12,7 @@ import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal-type'
 import { classify, type Classification, type ClassifyContext } from '@/lib/classify'
+import { detectorFloor } from '@/lib/classify/detectors'
 import { THRESHOLDS } from '@/lib/classify/schema'
 import { embedText } from '@/lib/embeddings'
 import { AppError } from '@/lib/errors'
@@ -74,10 +75,21 @@ const HIGHEST_AT_LEVEL: Record<1 | 2 | 3 | 4, Tier> = { 1: 'general', 2: 'confid
 
 /**
  * The account's highest tier when the classifier placed a message above it (where it could never
- * be opened), else undefined.
+ * be opened), else undefined. It stays encrypted there when that tier is protected; but a
+ * message a detector proved sensitive (a PIN, a card) is never stored in plaintext: for an
+ * account an admin limited to tier 1 it is refused, and nothing is stored.
  */
-function cappedTier(principal: Principal, classified: Tier): Tier | undefined {
-  return TIER_LEVEL[classified] > principal.user.maxTier ? HIGHEST_AT_LEVEL[principal.user.maxTier as 1 | 2 | 3 | 4] : undefined
+function cappedTier(principal: Principal, c: Classification): Tier | undefined {
+  if (TIER_LEVEL[c.tier] <= principal.user.maxTier) return undefined
+  const proved = detectorFloor(c.detectors)
+  if (proved && TIER_LEVEL[proved] >= 2 && principal.user.maxTier < 2) {
+    const kinds = [...new Set(c.detectors.filter((d) => d.floor === proved).map((d) => d.kind.replace(/_/g, ' ')))].join(', ')
+    throw new AppError('forbidden:tier', {
+      message: `This message holds a ${kinds}, which is never stored in plaintext, and your account may not use protected tiers. It was not stored.`,
+      details: { tier: proved, unlock: 'none' },
+    })
+  }
+  return HIGHEST_AT_LEVEL[principal.user.maxTier as 1 | 2 | 3 | 4]
 }
 
 const cappedNote = (tier: Tier) => ` Your account's highest tier is ${tier}, so it is kept there.`
@@ -97,7 +109,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
   const now = new Date()
   const [classification, embedding] = await Promise.all([classify(input.content, { ...context, now }), embedText(input.content), getQueue()])
   // Above the account's highest tier, the memory could never be opened: it stays at that highest.
-  const capped = input.tier ? undefined : cappedTier(principal, classification.tier)
+  const capped = input.tier ? undefined : cappedTier(principal, classification)
   const tier: Tier = input.tier ?? capped ?? classification.tier
   const id = randomUUID()
   const reasoning =
@@ -180,10 +192,17 @@ async function updateFromLatest(principal: Principal, id: string, input: UpdateI
     next.content = input.content!
     if (!input.tier) {
       const c = await classify(next.content, { ...(await contextFor(principal)), now: new Date() })
-      const capped = cappedTier(principal, c.tier)
-      tier = capped ?? c.tier
-      next = bodyOf(next.content, c, capped ? c.reasoning + cappedNote(capped) : c.reasoning)
-      meta = { confidence: c.confidence, model: c.model }
+      const capped = cappedTier(principal, c)
+      const classified = capped ?? c.tier
+      if (TIER_LEVEL[classified] >= TIER_LEVEL[existing.tier]) {
+        tier = classified
+        next = bodyOf(next.content, c, capped ? c.reasoning + cappedNote(capped) : c.reasoning)
+        meta = { confidence: c.confidence, model: c.model }
+      } else {
+        // An edit never lowers a memory's protection: fixing a typo in a secret must not unseal
+        // it into plaintext. Only the user's own move takes it lower.
+        next = bodyOf(next.content, c, `Kept in ${existing.tier}: an edit never lowers a memory's tier (the new text reads as ${classified}); move it to change its tier.`)
+      }
     }
   }
   if (input.tier && input.tier !== existing.tier) {

@@ -279,6 +279,53 @@ describe('tier limits on writes', () => {
     expect(classified.json.reasoning).toMatch(/highest tier is confidential/)
     expect(classified.json.content).toContain('4471')
   })
+
+  it('never stores what a detector proved sensitive in plaintext: an account limited to tier 1 is refused a PIN, on capture and on edit', async () => {
+    const user = await createUser()
+    const db = await getDb()
+    await db.update(users).set({ maxTier: 1 }).where(eq(users.id, user.id))
+    const token = await tokenFor({ ...user, maxTier: 1 }, 'general')
+    const refused = await call(capture, 'POST', '/', { token, body: { content: 'My bank PIN is 4921' } })
+    expect(refused.status).toBe(403)
+    expect(refused.json.error).toMatchObject({ code: 'forbidden:tier' })
+    expect(refused.json.error.message).toMatch(/never stored in plaintext/)
+    expect(refused.json.error.message).not.toContain('4921')
+    expect(await db.select().from(memories).where(eq(memories.userId, user.id))).toEqual([])
+
+    const plain = await call(capture, 'POST', '/', { token, body: { content: 'I prefer aisle seats on long flights' } })
+    expect(plain.status).toBe(201)
+    const edited = await call(patch, 'PATCH', '/', { token, params: { id: plain.json.id }, body: { content: 'My bank PIN is 4921' } })
+    expect(edited.status).toBe(403)
+    const [row] = await db.select().from(memories).where(eq(memories.id, plain.json.id))
+    expect(row.content).toBe('I prefer aisle seats on long flights')
+  })
+})
+
+describe('an edit never lowers a memory\'s tier', () => {
+  it('a typo fixed in a memory the user put in confidential keeps it sealed; only a move takes it lower', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user, 'confidential')
+    const db = await getDb()
+    const created = await call(capture, 'POST', '/', { token, body: { content: 'I prefer the windowseat on trains', tier: 'confidential' } })
+    expect(created.json).toMatchObject({ tier: 'confidential', model: 'user' })
+    const edited = await call(patch, 'PATCH', '/', { token, params: { id: created.json.id }, body: { content: 'I prefer the window seat on trains' } })
+    expect(edited.status).toBe(200)
+    expect(edited.json).toMatchObject({ tier: 'confidential', model: 'user', content: 'I prefer the window seat on trains' })
+    expect(edited.json.reasoning).toMatch(/^Kept in confidential: an edit never lowers/)
+    const [row] = await db.select().from(memories).where(eq(memories.id, created.json.id))
+    expect(row.tier).toBe('confidential')
+    expect(row.content).toBeNull()
+    expect(Buffer.from(row.ciphertext!).includes(Buffer.from('window'))).toBe(false)
+
+    // A memory the classifier placed in confidential is kept there too when the new text reads lower.
+    const placed = await call(capture, 'POST', '/', { token, body: { content: 'my therapist thinks the panic attacks are linked to my job' } })
+    expect(placed.json.tier).toBe('confidential')
+    const rewritten = await call(patch, 'PATCH', '/', { token, params: { id: placed.json.id }, body: { content: 'buy oat milk' } })
+    expect(rewritten.json.tier).toBe('confidential')
+
+    const moved = await call(patch, 'PATCH', '/', { token, params: { id: created.json.id }, body: { tier: 'general' } })
+    expect(moved.json.tier).toBe('general')
+  })
 })
 
 describe('concurrent writes to one memory', () => {
