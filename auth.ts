@@ -36,10 +36,14 @@ class SignInFailure extends CredentialsSignin {
 }
 
 /** Runs a sign-in check and opens a session row; failures become the codes the page shows. */
-async function signInAs(check: () => Promise<{ id: string; name: string | null; email: string | null }>, info: ReturnType<typeof requestInfo>): Promise<SignedInUser> {
+async function signInAs(
+  check: () => Promise<{ id: string; name: string | null; email: string | null; passwordHash?: string | null }>,
+  info: ReturnType<typeof requestInfo>,
+  byPassword = false,
+): Promise<SignedInUser> {
   try {
     const user = await check()
-    const session = await startSession({ userId: user.id, info })
+    const session = await startSession({ userId: user.id, info, checkedPasswordHash: byPassword ? user.passwordHash : undefined })
     return { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
   } catch (error) {
     if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure(lockedCode(error.retryAfter))
@@ -67,7 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const password = typeof credentials.password === 'string' ? credentials.password : ''
         if (!identifier || !password || identifier.length > 254 || password.length > 256) throw new SignInFailure('invalid')
         const info = requestInfo(request.headers)
-        return signInAs(() => verifyLogin({ identifier, password }, info), info)
+        return signInAs(() => verifyLogin({ identifier, password }, info), info, true)
       },
     }),
     Credentials({

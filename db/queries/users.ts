@@ -54,3 +54,12 @@ export async function lockRegistrations(tx: Tx): Promise<void> {
 export async function deleteUserById(db: DbExecutor, { id }: { id: string }): Promise<void> {
   await db.delete(users).where(eq(users.id, id))
 }
+
+/**
+ * The user's password hash, the row locked until the transaction ends: a credential checked
+ * before a password change cannot mint a token or a session that the change then misses.
+ */
+export async function lockPasswordHashById(tx: Tx, { id }: { id: string }): Promise<string | null | undefined> {
+  const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).for('update')
+  return row ? row.passwordHash : undefined
+}

@@ -17,6 +17,7 @@ import { lockReason } from '@/lib/memories/access'
 import type { Tier } from '@/lib/tiers'
 import type { Principal } from './principal-type'
 import { tokenTierLevel, tokenTierName, type Scope, type TokenTier } from './scopes'
+import { assertPasswordUnchanged } from './new-password'
 import { newSecret, sha256 } from './secret-token'
 
 export const TOKEN_PREFIX = 'mnemo_'
@@ -29,6 +30,8 @@ export interface NewTokenInput {
   maxTier: TokenTier
   expiresInDays?: number | null
   info?: RequestInfo
+  /** The password hash a token exchange just checked: the token is made only if it is still current. */
+  checkedPasswordHash?: string | null
 }
 
 export interface PublicApiToken {
@@ -69,8 +72,9 @@ export function assertMayGrant(principal: Principal, maxTier: TokenTier) {
 export async function createApiToken(input: NewTokenInput): Promise<{ token: string; row: ApiToken }> {
   const token = newSecret(TOKEN_PREFIX)
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null
-  const row = await withUser(input.userId, (tx) =>
-    insertApiToken(tx, {
+  const row = await withUser(input.userId, async (tx) => {
+    if (input.checkedPasswordHash) await assertPasswordUnchanged(tx, { userId: input.userId, checkedHash: input.checkedPasswordHash })
+    return insertApiToken(tx, {
       userId: input.userId,
       name: input.name,
       tokenHash: sha256(token),
@@ -78,8 +82,8 @@ export async function createApiToken(input: NewTokenInput): Promise<{ token: str
       scopes: [...new Set(input.scopes)],
       maxTier: tokenTierLevel(input.maxTier),
       expiresAt,
-    }),
-  )
+    })
+  })
   await recordAccess({ userId: input.userId, action: 'token.create', success: true, ...input.info, details: { tokenId: row.id } })
   return { token, row }
 }

@@ -5,7 +5,9 @@ import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
 import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
-import { updateUserById } from '@/db/queries/users'
+import { lockPasswordHashById, updateUserById } from '@/db/queries/users'
+import type { Tx } from '@/db'
+import { AppError } from '@/lib/errors'
 import type { User } from '@/db/schema'
 
 /**
@@ -23,4 +25,15 @@ export async function setNewPassword(
   await voidEmailChangesByUser(tx, { userId: user.id, currentEmail: user.email })
   const revokedSessions = await revokeSessionsByUser(tx, { userId: user.id, keepId: keepSessionId })
   return { revokedSessions, revokedTokens: await revokeApiTokensByUser(tx, { userId: user.id }) }
+}
+
+/**
+ * Inside the transaction that creates a token or a session from a password check: the password
+ * must still be the one that was checked. Its row lock orders this against setNewPassword (whose
+ * update waits for it, then revokes what was just made), so a token exchanged with the old
+ * password while a reset commits never outlives the reset.
+ */
+export async function assertPasswordUnchanged(tx: Tx, { userId, checkedHash }: { userId: string; checkedHash: string }): Promise<void> {
+  const now = await lockPasswordHashById(tx, { id: userId })
+  if (now !== checkedHash) throw new AppError('unauthorized:credentials', { message: 'Wrong phone number, email or password.' })
 }

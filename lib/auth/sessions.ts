@@ -14,6 +14,7 @@ import type { Session, User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { RequestInfo } from '@/lib/http/request-info'
+import { assertPasswordUnchanged } from './new-password'
 import { newSecret, sameHash, sha256 } from './secret-token'
 
 function hours(name: string, fallback: number): number {
@@ -32,10 +33,14 @@ export interface SessionCredentials {
   secret: string
 }
 
-export async function startSession({ userId, info }: { userId: string; info: RequestInfo }): Promise<SessionCredentials> {
+/**
+ * Opens a session row. After a password sign-in, `checkedPasswordHash` is the hash just checked:
+ * the session is opened only if it is still the account's password (see assertPasswordUnchanged).
+ */
+export async function startSession({ userId, info, checkedPasswordHash }: { userId: string; info: RequestInfo; checkedPasswordHash?: string | null }): Promise<SessionCredentials> {
   const secret = newSecret()
   const now = Date.now()
-  const row = await insertSession(await getDb(), {
+  const values = {
     userId,
     tokenHash: sha256(secret),
     ip: info.ip,
@@ -43,7 +48,13 @@ export async function startSession({ userId, info }: { userId: string; info: Req
     device: info.device,
     freshAuthAt: new Date(now),
     expiresAt: new Date(now + maxAgeMs()),
-  })
+  }
+  const row = checkedPasswordHash
+    ? await withUser(userId, async (tx) => {
+        await assertPasswordUnchanged(tx, { userId, checkedHash: checkedPasswordHash })
+        return insertSession(tx, values)
+      })
+    : await insertSession(await getDb(), values)
   return { id: row.id, secret }
 }
 

@@ -19,6 +19,7 @@ export const POST = route(async (request) => {
     maxTier: input.max_tier ?? 'general',
     expiresInDays: days,
     info,
+    checkedPasswordHash: user.passwordHash,
   })
   return json({
     access_token: token,
