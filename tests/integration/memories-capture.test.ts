@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { GET as list, POST as capture } from '@/app/api/v1/memories/route'
 import { DELETE as remove, GET as read, PATCH as patch } from '@/app/api/v1/memories/[id]/route'
 import { POST as restore } from '@/app/api/v1/memories/[id]/restore/route'
+import { POST as classifyRoute } from '@/app/api/v1/classify/route'
 import { getDb, rowsOf } from '@/db'
 import { accessLog, corrections, memories, users } from '@/db/schema'
 import { captureMemory, getMemoryView, listMemories, purgeExpiredMemories, updateMemory } from '@/lib/memories'
@@ -437,5 +438,26 @@ describe('corrections teach the classifier, per user', () => {
 
     const bobs = await captureMemory(await sessionFor(bob), { content: 'band practice with the marigolds next week' })
     expect(bobs.memory.tier).not.toBe('confidential')
+  })
+
+  it('a classification that stores nothing uses only the corrections of tiers the caller may read: no oracle on locked memories', async () => {
+    const user = await createUser()
+    const session = await sessionFor(user)
+    const { updateMemory } = await import('@/lib/memories')
+    for (const content of ['blue heron nests near the old mill pond', 'the blue heron is back at the mill pond', 'saw the blue heron by the mill pond again']) {
+      const { memory } = await captureMemory(session, { content })
+      await updateMemory(session, memory.id, { tier: 'confidential' })
+    }
+    const guess = { content: 'blue heron nests by the old mill pond' }
+    const wide = await call(classifyRoute, 'POST', '/api/v1/classify', { token: await tokenFor(user, 'confidential'), body: guess })
+    expect(wide.json).toMatchObject({ tier: 'confidential', model: 'local:logreg-v2+corrections' })
+    const narrow = await call(classifyRoute, 'POST', '/api/v1/classify', { token: await tokenFor(user, 'general'), body: guess })
+    expect(narrow.status).toBe(200)
+    expect(narrow.json.model).toBe('local:logreg-v2')
+    expect(narrow.json.reasoning).not.toMatch(/corrections/)
+    expect(narrow.json.tier).not.toBe('confidential')
+    // A capture by the narrow token still follows the user's lesson: what is stored stays protected.
+    const stored = await call(capture, 'POST', '/', { token: await tokenFor(user, 'general'), body: guess })
+    expect(stored.json).toMatchObject({ tier: 'confidential', locked: true })
   })
 })
