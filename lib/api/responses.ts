@@ -59,6 +59,10 @@ export const classificationSchema = z
   })
   .meta({ id: 'Classification' })
 
+export const writeReceiptSchema = z
+  .object({ id: z.uuid(), tier, created_at: iso, updated_at: iso.optional() })
+  .describe('What a write answers a token without the memories:read scope (an edit, a replayed client_id): that it was written, not the memory')
+
 export const profileSchema = z
   .object({
     id: z.uuid(),
@@ -95,10 +99,10 @@ export const RESPONSES = {
   accepted: z.object({ status: z.string(), message: z.string() }).loose(),
   status,
   options: object().describe('WebAuthn options for @simplewebauthn/browser'),
-  capture: z.union([memorySchema.extend({ classification: classificationSchema.nullable() }), lockedMemorySchema.extend({ classification: classificationSchema.nullable() })]),
+  capture: z.union([memorySchema.extend({ classification: classificationSchema.nullable() }), lockedMemorySchema.extend({ classification: classificationSchema.nullable() }), writeReceiptSchema]),
   memoryList: z.object({ items: z.array(memoryViewSchema), next_cursor: z.string().nullable() }),
   memory: memorySchema,
-  memoryView: memoryViewSchema,
+  memoryView: z.union([memorySchema, lockedMemorySchema, writeReceiptSchema]),
   events: z.string().describe('text/event-stream of `memory` events (ids and kinds only)'),
   search: items(z.object({ memory: memorySchema, score: z.number(), highlights: z.array(z.string()), matched_by: z.array(z.enum(['fts', 'fuzzy', 'semantic'])) })),
   classification: classificationSchema,

@@ -53,3 +53,15 @@ export function publicMemory(row: MemoryRow, body: MemoryBody): PublicMemory {
 export function lockedMemory(row: Memory): LockedMemory {
   return { id: row.id, tier: row.tier, created_at: row.createdAt.toISOString(), locked: true }
 }
+
+/** What a write tells a caller that may not read memories: that it was written, and where. */
+export interface WriteReceipt {
+  id: string
+  tier: Memory['tier']
+  created_at: string
+  updated_at?: string
+}
+
+export function writeReceipt(memory: PublicMemory | LockedMemory): WriteReceipt {
+  return { id: memory.id, tier: memory.tier, created_at: memory.created_at, ...('updated_at' in memory ? { updated_at: memory.updated_at } : {}) }
+}

@@ -302,6 +302,30 @@ describe('tier limits on writes', () => {
   })
 })
 
+describe('a token that may write but not read', () => {
+  it('learns that an edit or a replayed capture was saved, never the memory', async () => {
+    const user = await createUser()
+    const owner = await tokenFor(user)
+    const writer = await tokenFor(user, 'general', ['memories:write'])
+    const clientId = randomUUID()
+    const first = await call(capture, 'POST', '/', { token: owner, body: { content: 'the garden shed note, zebracorn', client_id: clientId, tier: 'general' } })
+    expect(first.status).toBe(201)
+    const replay = await call(capture, 'POST', '/', { token: writer, body: { content: 'x', client_id: clientId } })
+    expect(replay.status).toBe(200)
+    expect(Object.keys(replay.json).sort()).toEqual(['created_at', 'id', 'tier', 'updated_at'])
+    expect(JSON.stringify(replay.json)).not.toContain('zebracorn')
+
+    const edited = await call(patch, 'PATCH', '/', { token: writer, params: { id: first.json.id }, body: { tags: ['garden'] } })
+    expect(edited.status).toBe(200)
+    expect(edited.json).toEqual({ id: first.json.id, tier: first.json.tier, created_at: first.json.created_at, updated_at: expect.any(String) })
+    expect((await call(read, 'GET', '/', { token: writer, params: { id: first.json.id } })).status).toBe(403)
+    // A new capture still echoes what the writer itself sent.
+    const own = await call(capture, 'POST', '/', { token: writer, body: { content: 'bought a new rake' } })
+    expect(own.status).toBe(201)
+    expect(own.json.content).toBe('bought a new rake')
+  })
+})
+
 describe('an edit never lowers a memory\'s tier', () => {
   it('a typo fixed in a memory the user put in confidential keeps it sealed; only a move takes it lower', async () => {
     const user = await createUser()
