@@ -45,7 +45,7 @@ export function emailTaken(): AppError {
   return new AppError('conflict:email', { message, fieldErrors: { email: [message] }, details: { field: 'email' } })
 }
 
-async function assertEmailFree(userId: string, email: string): Promise<void> {
+export async function assertEmailFree(userId: string, email: string): Promise<void> {
   const other = await getUserByEmail(await getDb(), { email })
   if (other && other.id !== userId) throw emailTaken()
 }

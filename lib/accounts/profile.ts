@@ -9,7 +9,7 @@ import { normalizePhone } from '@/lib/auth/phone'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { getDb } from '@/db'
-import { assertOwnerPresent, emailTaken, sendEmailConfirmation, sendEmailRemovedNotice, sendPhoneChangeNotice } from './contact'
+import { assertEmailFree, assertOwnerPresent, emailTaken, sendEmailConfirmation, sendEmailRemovedNotice, sendPhoneChangeNotice } from './contact'
 import { effectivePreferences, flatten, type Preferences } from './preferences'
 import { uniqueViolation } from './register'
 import type { ProfileUpdate } from './schema'
@@ -91,6 +91,8 @@ export async function updateProfile({
     const other = await getUserByPhone(db, { phone: newPhone })
     if (other && other.id !== userId) throw phoneTaken()
   }
+  // Before anything is written: a 409 for the email must not follow a phone and name already changed.
+  if (confirmEmail) await assertEmailFree(userId, confirmEmail)
   try {
     const user = await withUser(userId, async (tx) => {
       const before = await getUserById(tx, { id: userId })

@@ -269,10 +269,11 @@ describe('profile and preferences', () => {
     expect(badTime.status).toBe(400)
     const badTier = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { preferences: { default_tier: 'topsecret' } } }))
     expect(badTier.status).toBe(400)
-    const taken = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { email: 'TAKEN@example.com', current_password: STRONG_PASSWORD } }))
+    // With a new name and phone in the same request: the 409 leaves all of it unchanged.
+    const taken = await call(patchAccount, 'PATCH', '/', asSession(session, { body: { name: 'renamed', phone: '+1 415 555 2679', email: 'TAKEN@example.com', current_password: STRONG_PASSWORD } }))
     expect(taken.status).toBe(409)
     expect(taken.json.error.code).toBe('conflict:email')
     const [row] = await (await getDb()).select().from(users).where(eq(users.id, user.id))
-    expect(row.email).toBeNull()
+    expect(row).toMatchObject({ email: null, name: user.name, phone: user.phone })
   })
 })
