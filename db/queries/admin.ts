@@ -3,7 +3,7 @@
 // Every query here returns account fields, counts and aggregates only — never a memory's
 // content, tags, snippets or embeddings — and only lib/admin calls them, after assertAdmin.
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm'
-import { rowsOf, type DbExecutor } from '@/db'
+import { rowsOf, type DbExecutor, type Tx } from '@/db'
 import { accessLog, users, type AccessLogEntry } from '@/db/schema'
 
 export interface AdminUserRow {
@@ -43,6 +43,12 @@ export async function listUsersForAdmin(db: DbExecutor, { q, limit, offset }: { 
       order by u.created_at desc, u.id desc`),
   )
   return { rows, total }
+}
+
+/** The ids of the active admins, their rows locked until the transaction ends. */
+export async function lockActiveAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).for('update')
+  return rows.map((r) => r.id)
 }
 
 export async function countActiveAdmins(db: DbExecutor): Promise<number> {

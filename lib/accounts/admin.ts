@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { alertUser } from '@/lib/notify/alerts'
 import { shredAccount } from './delete'
-import { assertNotLastAdmin } from './last-admin'
+import { assertNotLastAdmin, assertNotLastAdminIn } from './last-admin'
 
 export async function assertAdmin(actorId: string): Promise<User> {
   const actor = await getUserById(await getDb(), { id: actorId })
@@ -34,46 +34,72 @@ async function target(userId: string): Promise<User> {
   return user
 }
 
-/** Deactivates (signs out everywhere, refuses sign-in and tokens; keeps data) or reactivates. */
-export async function setUserActive({ active, ...action }: AdminAction & { active: boolean }): Promise<User> {
+export interface AdminUserChanges {
+  /** Deactivate (signs out everywhere, refuses sign-in and tokens; keeps data) or reactivate. */
+  active?: boolean
+  /** The highest tier the user may open (1–4); open unlocks above it stop working at once. */
+  maxTier?: number
+  /** Promote or demote; the last active admin cannot be demoted or deactivated. */
+  role?: 'admin' | 'user'
+}
+
+/**
+ * Applies an admin's changes to an account all at once or not at all: a refused part (the last
+ * admin) leaves the others unwritten. The last-admin check runs inside the transaction, under
+ * the admins' row locks.
+ */
+export async function updateUserAsAdmin({ active, maxTier, role, ...action }: AdminAction & AdminUserChanges): Promise<User> {
   await assertAdmin(action.actorId)
-  if (action.actorId === action.userId && !active) throw new AppError('bad_request:admin', { message: 'You cannot deactivate your own account.' })
+  if (action.actorId === action.userId && active === false) throw new AppError('bad_request:admin', { message: 'You cannot deactivate your own account.' })
   const before = await target(action.userId)
-  if (!active) await assertNotLastAdmin(before)
+  const changeActive = active !== undefined && active !== before.active
+  const changeTier = maxTier !== undefined && maxTier !== before.maxTier
+  const changeRole = role !== undefined && role !== before.role
+  if (!changeActive && !changeTier && !changeRole) return before
   const db = await getDb()
   const user = await db.transaction(async (tx) => {
-    const updated = await updateUserById(tx, { id: action.userId, values: { active } })
+    if ((changeActive && !active) || (changeRole && role === 'user')) {
+      const current = await getUserById(tx, { id: action.userId })
+      if (!current) throw new AppError('not_found:user')
+      await assertNotLastAdminIn(tx, current)
+    }
+    const updated = await updateUserById(tx, {
+      id: action.userId,
+      values: { ...(changeActive ? { active } : {}), ...(changeTier ? { maxTier } : {}), ...(changeRole ? { role } : {}) },
+    })
     if (!updated) throw new AppError('not_found:user')
-    if (!active) await revokeSessionsByUser(tx, { userId: action.userId })
+    if (changeActive && !active) await revokeSessionsByUser(tx, { userId: action.userId })
     return updated
   })
-  await logged(active ? 'admin.user.activate' : 'admin.user.deactivate', action, {}, active
-    ? { title: 'Your account was reactivated', body: 'An administrator reactivated your account: you can sign in again.' }
-    : { title: 'Your account was deactivated', body: 'An administrator deactivated your account and signed it out everywhere. Your memories are kept.' })
+  if (changeActive) {
+    await logged(active ? 'admin.user.activate' : 'admin.user.deactivate', action, {}, active
+      ? { title: 'Your account was reactivated', body: 'An administrator reactivated your account: you can sign in again.' }
+      : { title: 'Your account was deactivated', body: 'An administrator deactivated your account and signed it out everywhere. Your memories are kept.' })
+  }
+  if (changeTier) {
+    await logged('admin.user.max_tier', action, { maxTier }, { title: 'Your highest readable tier changed', body: `An administrator set the highest tier you may open to level ${maxTier}.` })
+  }
+  if (changeRole) {
+    await logged(role === 'admin' ? 'admin.user.promote' : 'admin.user.demote', action, { role }, role === 'admin'
+      ? { title: 'You are now an administrator', body: 'An administrator gave your account the admin role.' }
+      : { title: 'You are no longer an administrator', body: 'An administrator removed the admin role from your account.' })
+  }
   return user
+}
+
+/** Deactivates (signs out everywhere, refuses sign-in and tokens; keeps data) or reactivates. */
+export function setUserActive({ active, ...action }: AdminAction & { active: boolean }): Promise<User> {
+  return updateUserAsAdmin({ ...action, active })
 }
 
 /** Lowers (or raises, up to 4) the highest tier a user may open; open unlocks above it stop working at once. */
-export async function setUserMaxTier({ maxTier, ...action }: AdminAction & { maxTier: number }): Promise<User> {
-  await assertAdmin(action.actorId)
-  const user = await updateUserById(await getDb(), { id: action.userId, values: { maxTier } })
-  if (!user) throw new AppError('not_found:user')
-  await logged('admin.user.max_tier', action, { maxTier }, { title: 'Your highest readable tier changed', body: `An administrator set the highest tier you may open to level ${maxTier}.` })
-  return user
+export function setUserMaxTier({ maxTier, ...action }: AdminAction & { maxTier: number }): Promise<User> {
+  return updateUserAsAdmin({ ...action, maxTier })
 }
 
 /** Promotes to admin or demotes to user; the last active admin cannot be demoted. */
-export async function setUserRole({ role, ...action }: AdminAction & { role: 'admin' | 'user' }): Promise<User> {
-  await assertAdmin(action.actorId)
-  const before = await target(action.userId)
-  if (before.role === role) return before
-  if (role === 'user') await assertNotLastAdmin(before)
-  const user = await updateUserById(await getDb(), { id: action.userId, values: { role } })
-  if (!user) throw new AppError('not_found:user')
-  await logged(role === 'admin' ? 'admin.user.promote' : 'admin.user.demote', action, { role }, role === 'admin'
-    ? { title: 'You are now an administrator', body: 'An administrator gave your account the admin role.' }
-    : { title: 'You are no longer an administrator', body: 'An administrator removed the admin role from your account.' })
-  return user
+export function setUserRole({ role, ...action }: AdminAction & { role: 'admin' | 'user' }): Promise<User> {
+  return updateUserAsAdmin({ ...action, role })
 }
 
 /** Signs the user out of every device (their API tokens keep working; they revoke those themselves). */

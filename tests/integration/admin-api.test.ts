@@ -1,5 +1,6 @@
 // The admin API: only an admin's session gets in (a non-admin 403 forbidden:admin, any token 403 forbidden:token); counts,
 // never content; every action is logged and told to the user concerned; never the last admin.
+import { and, eq, inArray } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { GET as analyticsGet } from '@/app/api/v1/admin/analytics/route'
 import { GET as auditGet } from '@/app/api/v1/admin/audit/route'
@@ -12,7 +13,8 @@ import { POST as signOutPost } from '@/app/api/v1/admin/users/[id]/sign-out/rout
 import { GET as usersGet } from '@/app/api/v1/admin/users/route'
 import { getDb } from '@/db'
 import { getUserById } from '@/db/queries/users'
-import type { User } from '@/db/schema'
+import { users, type User } from '@/db/schema'
+import { updateUserAsAdmin } from '@/lib/accounts/admin'
 import { API_ROUTES } from '@/lib/api/catalogue'
 import { captureMemory } from '@/lib/memories'
 import { listNotifications } from '@/lib/notify'
@@ -112,12 +114,37 @@ describe('users', () => {
     const demoteSelf = await call(userPatch, 'PATCH', '/', { headers: COOKIE, params: { id: admin.id }, body: { role: 'user' } })
     expect(demoteSelf.status).toBe(409)
     expect(demoteSelf.json.error.code).toBe('conflict:admin')
+    // All of a request or none of it: the refused demotion leaves the tier in the same body unchanged.
+    const before = (await getUserById(await getDb(), { id: admin.id }))!.maxTier
+    const mixed = await call(userPatch, 'PATCH', '/', { headers: COOKIE, params: { id: admin.id }, body: { max_tier: before === 3 ? 2 : 3, role: 'user' } })
+    expect(mixed.status).toBe(409)
+    expect((await getUserById(await getDb(), { id: admin.id }))!.maxTier).toBe(before)
     const promoted = await call(userPatch, 'PATCH', '/', { headers: COOKIE, params: { id: carol.id }, body: { role: 'admin' } })
     expect(promoted.status).toBe(200)
     expect(promoted.json.role).toBe('admin')
     expect((await call(userPatch, 'PATCH', '/', { headers: COOKIE, params: { id: carol.id }, body: { role: 'user' } })).json.role).toBe('user')
     const notes = await listNotifications({ userId: carol.id })
     expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['admin.user.promote', 'admin.user.demote']))
+  })
+
+  it('two admins demoting each other at once leave one admin, never none', async () => {
+    const db = await getDb()
+    const [a, b] = [await createUser(), await createUser()]
+    await db.update(users).set({ role: 'admin' }).where(inArray(users.id, [a.id, b.id]))
+    // Leave a and b as the only active admins for this test.
+    const others = (await db.select().from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)))).filter((u) => u.id !== a.id && u.id !== b.id)
+    await db.update(users).set({ active: false }).where(inArray(users.id, others.map((u) => u.id).concat('00000000-0000-0000-0000-000000000000')))
+    try {
+      const results = await Promise.allSettled([
+        updateUserAsAdmin({ actorId: a.id, userId: b.id, role: 'user' }),
+        updateUserAsAdmin({ actorId: b.id, userId: a.id, role: 'user' }),
+      ])
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      const admins = await db.select().from(users).where(and(eq(users.role, 'admin'), eq(users.active, true)))
+      expect(admins).toHaveLength(1)
+    } finally {
+      await db.update(users).set({ active: true }).where(inArray(users.id, others.map((u) => u.id).concat('00000000-0000-0000-0000-000000000000')))
+    }
   })
 
   it('signs a user out everywhere, logged and alerted', async () => {

@@ -1,5 +1,5 @@
 import { adminUserUpdateSchema, userParamsSchema } from '@/lib/accounts/schema'
-import { deleteUserByAdmin, setUserActive, setUserMaxTier, setUserRole } from '@/lib/accounts/admin'
+import { deleteUserByAdmin, updateUserAsAdmin } from '@/lib/accounts/admin'
 import { publicProfile } from '@/lib/accounts/profile'
 import { authenticateAdmin } from '@/lib/admin'
 import { adminDeleteUserSchema } from '@/lib/admin/schema'
@@ -13,10 +13,9 @@ export const PATCH = route(async (request, { params }: Ctx) => {
   const { id } = await readParams(params, userParamsSchema, 'user')
   const input = await readJson(request, adminUserUpdateSchema, 'admin')
   const action = { actorId: principal.user.id, userId: id, info: requestInfo(request.headers) }
-  let user = input.active !== undefined ? await setUserActive({ ...action, active: input.active }) : undefined
-  if (input.max_tier !== undefined) user = await setUserMaxTier({ ...action, maxTier: input.max_tier })
-  if (input.role !== undefined) user = await setUserRole({ ...action, role: input.role })
-  return json(publicProfile(user!))
+  // All of it or none: a refused demotion must not leave a changed tier behind.
+  const user = await updateUserAsAdmin({ ...action, active: input.active, maxTier: input.max_tier, role: input.role })
+  return json(publicProfile(user))
 })
 
 export const DELETE = route(async (request, { params }: Ctx) => {
