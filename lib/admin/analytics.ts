@@ -4,6 +4,7 @@
 import { getDb, type DbExecutor } from '@/db'
 import { countActiveUsersByDay, countCapturesByDay, countTierMovesByDay, summarizeSearchesByDay, type DayCount, type SearchDay } from '@/db/queries/admin'
 import { assertAdmin } from '@/lib/accounts/admin'
+import { MAX_DATE, MIN_DATE } from '@/lib/http/input'
 
 export interface Period {
   from: Date
@@ -110,10 +111,12 @@ const DAY_MS = 86_400_000
 /** The period asked for: `days` back from today (default 30), or from/to (inclusive days, UTC). */
 export function periodOf({ from, to, days }: { from?: string; to?: string; days?: number }, now = new Date()): Period {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  const end = to ? Date.parse(to.slice(0, 10)) + DAY_MS : today + DAY_MS
+  // Within the years 0001..9999 (what both engines store): the day after 9999-12-31 is not.
+  const lastDay = Date.parse('9999-12-31')
+  const end = Math.min(to ? Date.parse(to.slice(0, 10)) : today, lastDay) + DAY_MS
   const start = from ? Date.parse(from.slice(0, 10)) : end - (days ?? 30) * DAY_MS
-  const clampedStart = Math.max(start, end - 366 * DAY_MS)
-  return { from: new Date(Math.min(clampedStart, end - DAY_MS)), to: new Date(end) }
+  const clampedStart = Math.max(start, end - 366 * DAY_MS, MIN_DATE)
+  return { from: new Date(Math.min(clampedStart, end - DAY_MS)), to: new Date(Math.min(end, MAX_DATE)) }
 }
 
 export function daysOf({ from, to }: Period): string[] {

@@ -14,11 +14,13 @@ export type AdminUsersQuery = z.output<typeof adminUsersQuerySchema>
 /** Deleting a user is confirmed by typing their phone number. */
 export const adminDeleteUserSchema = z.strictObject({ confirm: phoneInput })
 
-export const analyticsQuerySchema = z.strictObject({
-  from: dateOrDateTimeInput().optional(),
-  to: dateOrDateTimeInput().optional(),
-  days: z.coerce.number().int().min(1).max(366).optional(),
-})
+export const analyticsQuerySchema = z
+  .strictObject({
+    from: dateOrDateTimeInput().optional(),
+    to: dateOrDateTimeInput().optional(),
+    days: z.coerce.number().int().min(1).max(366).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from.slice(0, 10) <= q.to.slice(0, 10), { message: 'The start of the period comes after its end.', path: ['from'] })
 
 export const adminAuditQuerySchema = z.strictObject({
   user_id: uuidParam.optional(),
