@@ -10,7 +10,7 @@ import { ownerPasswordMatches } from './owner-password'
 import { forgetDataKeys } from '@/lib/crypto'
 import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
-import { assertNotLastAdmin } from './last-admin'
+import { assertNotLastAdmin, assertNotLastAdminIn } from './last-admin'
 
 export async function deleteAccount({ userId, password, info }: { userId: string; password: string; info: RequestInfo }): Promise<void> {
   const db = await getDb()
@@ -24,10 +24,16 @@ export async function deleteAccount({ userId, password, info }: { userId: string
   await recordAccess({ userId, action: 'account.delete', success: true, ...info })
 }
 
-/** Deletes the wrapped data keys first (crypto-shredding), then the user and, by cascade, their rows. */
+/**
+ * Deletes the wrapped data keys first (crypto-shredding), then the user and, by cascade, their
+ * rows. The last-admin check is repeated inside the transaction, under the admins' row locks, so
+ * two deletions at once cannot remove the last two admins.
+ */
 export async function shredAccount(userId: string): Promise<void> {
   const db = await getDb()
   await db.transaction(async (tx) => {
+    const user = await getUserById(tx, { id: userId })
+    if (user) await assertNotLastAdminIn(tx, user)
     await deleteTierKeysByUser(tx, { userId })
     await deleteUserById(tx, { id: userId })
   })
