@@ -169,6 +169,14 @@ export async function updateMemory(principal: Principal, id: string, input: Upda
   }
 }
 
+/** How the reasoning of an edit that kept its tier begins (the timeline's message reads it). */
+export const KEPT_ON_EDIT = 'Kept in'
+
+/** Whether an edited memory stayed in its tier though its new text reads lower. */
+export function keptOnEdit(memory: MemoryView): boolean {
+  return 'reasoning' in memory && typeof memory.reasoning === 'string' && memory.reasoning.startsWith(`${KEPT_ON_EDIT} `)
+}
+
 /** Another write reached the memory between this update's read and its write. */
 class ChangedMeanwhile extends Error {}
 const UPDATE_ATTEMPTS = 3
@@ -201,7 +209,7 @@ async function updateFromLatest(principal: Principal, id: string, input: UpdateI
       } else {
         // An edit never lowers a memory's protection: fixing a typo in a secret must not unseal
         // it into plaintext. Only the user's own move takes it lower.
-        next = bodyOf(next.content, c, `Kept in ${existing.tier}: an edit never lowers a memory's tier (the new text reads as ${classified}); move it to change its tier.`)
+        next = bodyOf(next.content, c, `${KEPT_ON_EDIT} ${existing.tier}: an edit never lowers a memory's tier (the new text reads as ${classified}); move it to change its tier.`)
       }
     }
   }

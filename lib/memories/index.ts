@@ -27,7 +27,7 @@ import { readBody } from './sealed'
 import { publicMemory, type PublicMemory } from './serialize'
 
 export { lockReason, canRead } from './access'
-export { captureMemory, updateMemory, type CaptureResult } from './capture'
+export { captureMemory, keptOnEdit, updateMemory, type CaptureResult } from './capture'
 export type { MemoryView } from './read'
 export type { PublicMemory, LockedMemory } from './serialize'
 

@@ -1,7 +1,7 @@
 // The timeline's server actions, called as a hostile client may call them: the session comes from
 // the request (mocked here); the arguments are whatever was posted, not what the types promise.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { deleteMemoryAction, liveMemoryAction, loadEarlierAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
+import { deleteMemoryAction, editMemoryAction, liveMemoryAction, loadEarlierAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
 import { captureMemory } from '@/lib/memories'
 import { createUser } from '../fixtures/accounts'
 import { signedIn } from '../fixtures/action-user'
@@ -42,5 +42,17 @@ describe('timeline actions with arguments that are not strings', () => {
       expect(result.status === 'error' || result.status === 'invalid').toBe(true)
       expect(result).toMatchObject({ message: 'The cursor is not valid.' })
     }
+  })
+})
+
+describe('editing from the timeline', () => {
+  it('says when an edit keeps a memory in its tier, and when the new text is classified', async () => {
+    const sealed = await captureMemory(signedIn.principal, { content: 'I prefer the windowseat on trains', tier: 'confidential' })
+    expect(await editMemoryAction(sealed.memory.id, 'I prefer the window seat on trains')).toEqual({
+      status: 'ok',
+      message: "Saved; kept in confidential (an edit never lowers a memory's tier).",
+    })
+    const plain = await captureMemory(signedIn.principal, { content: 'I prefer aisle seats', tier: 'general' })
+    expect(await editMemoryAction(plain.memory.id, 'the office wifi password is Gr33n-Tea-42')).toEqual({ status: 'ok', message: 'Saved; classified as secret.' })
   })
 })

@@ -9,7 +9,7 @@ import { actionError, echo, isForm, NOT_A_FORM } from '@/lib/http/action-error'
 import type { ActionResult } from '@/lib/http/action-result'
 import { requestInfo } from '@/lib/http/request-info'
 import { parseWith } from '@/lib/http/route'
-import { captureMemory, countReadableMemories, deleteMemory, getMemoryView, listMemories, restoreMemory, updateMemory, type MemoryView } from '@/lib/memories'
+import { captureMemory, countReadableMemories, deleteMemory, getMemoryView, listMemories, keptOnEdit, restoreMemory, updateMemory, type MemoryView } from '@/lib/memories'
 import { TIMELINE_PAGE } from '@/lib/memories/timeline'
 import type { Tier } from '@/lib/tiers'
 
@@ -118,7 +118,7 @@ export async function editMemoryAction(id: string, content: string): Promise<Act
     const input = parseWith(updateSchema, { content }, 'memory')
     const memory = await updateMemory(principal, memoryId(id), input, requestInfo(await headers()))
     revalidatePath('/home')
-    return { status: 'ok', message: `Saved; classified as ${memory.tier}.` }
+    return { status: 'ok', message: keptOnEdit(memory) ? `Saved; kept in ${memory.tier} (an edit never lowers a memory's tier).` : `Saved; classified as ${memory.tier}.` }
   } catch (error) {
     return actionError(error, 'edit memory')
   }
