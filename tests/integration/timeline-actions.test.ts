@@ -47,12 +47,12 @@ describe('timeline actions with arguments that are not strings', () => {
 
 describe('editing from the timeline', () => {
   it('says when an edit keeps a memory in its tier, and when the new text is classified', async () => {
-    const sealed = await captureMemory(signedIn.principal, { content: 'I prefer the windowseat on trains', tier: 'confidential' })
+    const sealed = await captureMemory(signedIn.principal!, { content: 'I prefer the windowseat on trains', tier: 'confidential' })
     expect(await editMemoryAction(sealed.memory.id, 'I prefer the window seat on trains')).toEqual({
       status: 'ok',
       message: "Saved; kept in confidential (an edit never lowers a memory's tier).",
     })
-    const plain = await captureMemory(signedIn.principal, { content: 'I prefer aisle seats', tier: 'general' })
+    const plain = await captureMemory(signedIn.principal!, { content: 'I prefer aisle seats', tier: 'general' })
     expect(await editMemoryAction(plain.memory.id, 'the office wifi password is Gr33n-Tea-42')).toEqual({ status: 'ok', message: 'Saved; classified as secret.' })
   })
 })
