@@ -37,13 +37,14 @@ class SignInFailure extends CredentialsSignin {
 
 /** Runs a sign-in check and opens a session row; failures become the codes the page shows. */
 async function signInAs(
-  check: () => Promise<{ id: string; name: string | null; email: string | null; passwordHash?: string | null }>,
+  check: () => Promise<{ id: string; name: string | null; email: string | null; passwordHash?: string | null; passkeyId?: string }>,
   info: ReturnType<typeof requestInfo>,
   byPassword = false,
 ): Promise<SignedInUser> {
   try {
     const user = await check()
-    const session = await startSession({ userId: user.id, info, checkedPasswordHash: byPassword ? user.passwordHash : undefined })
+    // The session is made only while the credential just checked is still the account's.
+    const session = await startSession({ userId: user.id, info, checkedPasswordHash: byPassword ? user.passwordHash : undefined, checkedPasskeyId: user.passkeyId })
     return { id: user.id, name: user.name, email: user.email, sessionId: session.id, sessionSecret: session.secret }
   } catch (error) {
     if (error instanceof AppError && error.kind === 'rate_limited') throw new SignInFailure(lockedCode(error.retryAfter))

@@ -2,6 +2,7 @@
 // emailed link: the access and the links that came from before it end with it.
 import type { DbExecutor } from '@/db'
 import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
+import { getPasskeyById } from '@/db/queries/passkeys'
 import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
 import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
@@ -36,4 +37,10 @@ export async function setNewPassword(
 export async function assertPasswordUnchanged(tx: Tx, { userId, checkedHash }: { userId: string; checkedHash: string }): Promise<void> {
   const now = await lockPasswordHashById(tx, { id: userId })
   if (now !== checkedHash) throw new AppError('unauthorized:credentials', { message: 'Wrong phone number, email or password.' })
+}
+
+/** The same for a passkey sign-in: the credential just verified is still the account's. */
+export async function assertPasskeyKept(tx: Tx, { userId, passkeyId }: { userId: string; passkeyId: string }): Promise<void> {
+  await lockPasswordHashById(tx, { id: userId })
+  if (!(await getPasskeyById(tx, { id: passkeyId, userId }))) throw new AppError('unauthorized:passkey', { message: 'This passkey is no longer registered.' })
 }

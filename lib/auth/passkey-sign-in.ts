@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { verifyPasskeySignIn } from '@/lib/webauthn'
 
-export async function passkeyUser(responseJson: string, info: RequestInfo): Promise<User> {
+export async function passkeyUser(responseJson: string, info: RequestInfo): Promise<User & { passkeyId: string }> {
   let response: AuthenticationResponseJSON
   try {
     response = JSON.parse(responseJson) as AuthenticationResponseJSON
@@ -27,5 +27,5 @@ export async function passkeyUser(responseJson: string, info: RequestInfo): Prom
   }
   await updateUserById(db, { id: userId, values: { lastLoginAt: new Date() } })
   await recordAccess({ userId, action: 'login', success: true, ...info, details: { method: 'passkey' } })
-  return user
+  return { ...user, passkeyId: response.id }
 }

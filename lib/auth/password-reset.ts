@@ -4,7 +4,6 @@
 import { getDb } from '@/db'
 import { consumePasswordResetTokenByHash, insertPasswordResetToken } from '@/db/queries/password-resets'
 import { deletePasskeysByUser } from '@/db/queries/passkeys'
-import { withUser } from '@/db/with-user'
 import { getUserByEmail, getUserById, getUserByPhone } from '@/db/queries/users'
 import { recordAccess } from '@/lib/audit'
 import { AppError } from '@/lib/errors'
@@ -73,9 +72,12 @@ export async function resetPassword({ token, password, info }: { token: string; 
   const user = await getUserById(db, { id: row.userId })
   if (!user?.active) throw new AppError('forbidden:account', { message: 'This account is deactivated.' })
   const passwordHash = await hashPassword(password)
-  await db.transaction((tx) => setNewPassword(tx, { user, passwordHash }))
   // Recovery starts from the password alone: a passkey someone slipped in while holding a session
-  // must not outlive it. The owner adds theirs again.
-  const passkeysRemoved = await withUser(user.id, (tx) => deletePasskeysByUser(tx, { userId: user.id }))
+  // must not outlive it (the owner adds theirs again). In the same transaction as the password,
+  // so a passkey sign-in cannot slip a session in between the two (see startSession).
+  const passkeysRemoved = await db.transaction(async (tx) => {
+    await setNewPassword(tx, { user, passwordHash })
+    return deletePasskeysByUser(tx, { userId: user.id })
+  })
   await recordAccess({ userId: user.id, action: 'password_reset.confirm', success: true, ...info, details: { passkeys_removed: passkeysRemoved } })
 }

@@ -14,7 +14,7 @@ import type { Session, User } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { RequestInfo } from '@/lib/http/request-info'
-import { assertPasswordUnchanged } from './new-password'
+import { assertPasskeyKept, assertPasswordUnchanged } from './new-password'
 import { newSecret, sameHash, sha256 } from './secret-token'
 
 function hours(name: string, fallback: number): number {
@@ -36,8 +36,20 @@ export interface SessionCredentials {
 /**
  * Opens a session row. After a password sign-in, `checkedPasswordHash` is the hash just checked:
  * the session is opened only if it is still the account's password (see assertPasswordUnchanged).
+ * After a passkey sign-in, `checkedPasskeyId` is the credential just verified: it must still be
+ * the account's, under the same row lock (a password reset removes every passkey with it).
  */
-export async function startSession({ userId, info, checkedPasswordHash }: { userId: string; info: RequestInfo; checkedPasswordHash?: string | null }): Promise<SessionCredentials> {
+export async function startSession({
+  userId,
+  info,
+  checkedPasswordHash,
+  checkedPasskeyId,
+}: {
+  userId: string
+  info: RequestInfo
+  checkedPasswordHash?: string | null
+  checkedPasskeyId?: string
+}): Promise<SessionCredentials> {
   const secret = newSecret()
   const now = Date.now()
   const values = {
@@ -49,12 +61,14 @@ export async function startSession({ userId, info, checkedPasswordHash }: { user
     freshAuthAt: new Date(now),
     expiresAt: new Date(now + maxAgeMs()),
   }
-  const row = checkedPasswordHash
-    ? await withUser(userId, async (tx) => {
-        await assertPasswordUnchanged(tx, { userId, checkedHash: checkedPasswordHash })
-        return insertSession(tx, values)
-      })
-    : await insertSession(await getDb(), values)
+  const row =
+    checkedPasswordHash || checkedPasskeyId
+      ? await withUser(userId, async (tx) => {
+          if (checkedPasswordHash) await assertPasswordUnchanged(tx, { userId, checkedHash: checkedPasswordHash })
+          if (checkedPasskeyId) await assertPasskeyKept(tx, { userId, passkeyId: checkedPasskeyId })
+          return insertSession(tx, values)
+        })
+      : await insertSession(await getDb(), values)
   return { id: row.id, secret }
 }
 

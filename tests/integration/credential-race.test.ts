@@ -5,6 +5,8 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { POST as exchange } from '@/app/api/v1/auth/token/route'
 import { getDb } from '@/db'
+import { deletePasskeysByUser, insertPasskey } from '@/db/queries/passkeys'
+import { withUser } from '@/db/with-user'
 import { apiTokens, sessions } from '@/db/schema'
 import { createApiToken } from '@/lib/auth/api-tokens'
 import { verifyLogin } from '@/lib/auth/credentials'
@@ -47,6 +49,21 @@ describe('a password check that a password change overtakes', () => {
     const made = await createApiToken({ userId: user.id, name: 'now', scopes: ['search'], maxTier: 'general', info, checkedPasswordHash: fresh.passwordHash })
     expect(made.token).toMatch(/^mnemo_/)
     expect((await startSession({ userId: user.id, info, checkedPasswordHash: fresh.passwordHash })).id).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('opens no session for a passkey a reset removed, and a reset removes passkeys with the password', async () => {
+    const user = await createUser()
+    const info = testInfo('10.77.0.2')
+    const db = await getDb()
+    await withUser(user.id, (tx) => insertPasskey(tx, { id: 'cred-race-1', userId: user.id, name: 'phone', publicKey: Buffer.from([1, 2, 3]) }))
+    // Verified, then the reset commits before the session is opened.
+    await changePassword(user)
+    await withUser(user.id, (tx) => deletePasskeysByUser(tx, { userId: user.id }))
+    await expect(startSession({ userId: user.id, info, checkedPasskeyId: 'cred-race-1' })).rejects.toMatchObject({ code: 'unauthorized:passkey' })
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
+
+    await withUser(user.id, (tx) => insertPasskey(tx, { id: 'cred-race-2', userId: user.id, name: 'phone', publicKey: Buffer.from([1, 2, 3]) }))
+    expect((await startSession({ userId: user.id, info, checkedPasskeyId: 'cred-race-2' })).id).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it('leaves no valid token when exchanges with the old password race the change', async () => {
