@@ -16,6 +16,7 @@ import { recordAccess } from '@/lib/audit'
 import type { RequestInfo } from '@/lib/http/request-info'
 import { assertPasskeyKept, assertPasswordUnchanged } from './new-password'
 import { newSecret, sameHash, sha256 } from './secret-token'
+import { isUuid } from '@/lib/http/input'
 
 function hours(name: string, fallback: number): number {
   const value = Number(process.env[name])
@@ -77,7 +78,7 @@ export type SessionCheck = { ok: true; session: Session; user: User } | { ok: fa
 /** Whether the cookie's session is still good: not revoked, not expired or idle, user active. */
 export async function checkSession(credentials: Partial<SessionCredentials>): Promise<SessionCheck> {
   const { id, secret } = credentials
-  if (typeof id !== 'string' || typeof secret !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) {
+  if (typeof id !== 'string' || typeof secret !== 'string' || !isUuid(id)) {
     return { ok: false, reason: 'malformed' }
   }
   const db = await getDb()

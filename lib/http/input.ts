@@ -46,6 +46,13 @@ export function dateOrDateTimeInput() {
     .refine(inRange, DATE_RANGE_MESSAGE)
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether a value is a UUID as PostgreSQL's uuid type reads it (36 dashes or zeros-and-dashes in any order are not). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value)
+}
+
 /** A UUID path segment (memories, sessions, tokens, users). */
-export const uuidParam = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+export const uuidParam = z.string().regex(UUID)
 

@@ -14,6 +14,8 @@ export function safeNext(value: unknown): string {
   } catch {
     return DEFAULT_PAGE
   }
-  // Serialised again, the path is plain ASCII, safe in a Location header.
-  return url.origin === ORIGIN ? `${url.pathname}${url.search}${url.hash}` : DEFAULT_PAGE
+  // Serialised again, the path is plain ASCII, safe in a Location header. Dot segments can make
+  // it protocol-relative ("/..//evil.example" → "//evil.example"): not safe either.
+  if (url.origin !== ORIGIN || url.pathname.startsWith('//')) return DEFAULT_PAGE
+  return `${url.pathname}${url.search}${url.hash}`
 }

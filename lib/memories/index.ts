@@ -25,6 +25,7 @@ import { canRead, lockReason } from './access'
 import { denied, loadOwn, view, type MemoryView } from './read'
 import { readBody } from './sealed'
 import { publicMemory, type PublicMemory } from './serialize'
+import { isUuid } from '@/lib/http/input'
 
 export { lockReason, canRead } from './access'
 export { captureMemory, keptOnEdit, updateMemory, type CaptureResult } from './capture'
@@ -114,7 +115,7 @@ export async function countReadableMemories(principal: Principal): Promise<Parti
  * it does not exist, is deleted or is not the caller's. Reads of protected memories are logged.
  */
 export async function getMemoryView(principal: Principal, id: string, info?: RequestInfo): Promise<{ memory: MemoryView; clientId: string | null } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null
+  if (!isUuid(id)) return null
   const userId = principal.user.id
   const found = await withUser(userId, async (tx) => {
     const row = await getMemoryById(tx, { userId, id })
@@ -168,7 +169,7 @@ export async function deleteMemory(principal: Principal, id: string, info?: Requ
 export async function restoreMemory(principal: Principal, id: string, info?: RequestInfo): Promise<void> {
   const userId = principal.user.id
   const row =
-    /^[0-9a-f-]{36}$/i.test(id) &&
+    isUuid(id) &&
     (await withUser(userId, async (tx) => {
       const row = await getMemoryById(tx, { userId, id })
       if (!row?.deletedAt) return undefined

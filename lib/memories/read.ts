@@ -10,6 +10,7 @@ import type { RequestInfo } from '@/lib/http/request-info'
 import { assertCanRead, canRead } from './access'
 import { readBody } from './sealed'
 import { lockedMemory, publicMemory, type LockedMemory, type PublicMemory } from './serialize'
+import { isUuid } from '@/lib/http/input'
 
 export type MemoryView = PublicMemory | LockedMemory
 
@@ -18,7 +19,7 @@ export async function view(tx: DbExecutor, principal: Principal, row: Memory): P
 }
 
 export async function loadOwn(tx: DbExecutor, userId: string, id: string): Promise<Memory> {
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await getMemoryById(tx, { userId, id }) : undefined
+  const row = isUuid(id) ? await getMemoryById(tx, { userId, id }) : undefined
   // Another user's id answers exactly like a missing one: 404, never 403.
   if (!row || row.deletedAt) throw new AppError('not_found:memory', { message: 'No such memory.' })
   return row

@@ -36,6 +36,13 @@ describe('timeline actions with arguments that are not strings', () => {
     expect(live).toMatchObject({ status: 'ok', data: { memory: { id: memoryId, content: 'a walk by the canal' } } })
   })
 
+  it.each(['-'.repeat(36), '0'.repeat(36), '00000000-0000-0000-0000-00000000000-'])('answers a malformed id "%s" as no memory, never an internal error', async (id) => {
+    expect(await liveMemoryAction(id)).toEqual({ status: 'ok', data: { memory: null, client_id: null } })
+    for (const result of [await deleteMemoryAction(id), await restoreMemoryAction(id), await moveMemoryAction(id, 'general'), await editMemoryAction(id, 'x')]) {
+      expect(result).toMatchObject({ status: 'error', code: 'not_found:memory' })
+    }
+  })
+
   it('answers a cursor that is not a string, or a crafted one, as not valid', async () => {
     for (const cursor of [{ toString: 1 }, 7, Buffer.from(JSON.stringify(['0000-01-01T00:00:00Z', '00000000-0000-0000-0000-000000000000'])).toString('base64url')]) {
       const result = await loadEarlierAction(cursor as string)

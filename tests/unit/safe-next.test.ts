@@ -14,6 +14,10 @@ describe('the page to open after signing in', () => {
       '/\\evil.example',
       '/\\/evil.example',
       '//evil.example',
+      // Dot segments that normalise to a protocol-relative path.
+      '/..//evil.example',
+      '/a/../..//evil.example',
+      '/.//evil.example',
       'https:%2F%2Fevil.example',
       'https://evil.example',
       'javascript:alert(1)',

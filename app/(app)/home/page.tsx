@@ -12,6 +12,7 @@ import { unlockLabels } from '@/lib/memories/unlock-labels'
 import { unlockState } from '@/lib/memories/unlock-state'
 import { TIERS } from '@/lib/tiers'
 import { listPasskeys } from '@/lib/webauthn'
+import { isUuid } from '@/lib/http/input'
 
 export const metadata: Metadata = { title: 'Timeline' }
 
@@ -49,7 +50,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         autoFocus={params.compose === '1'}
         renderedAt={renderedAt}
         hasPasskey={passkeys.length > 0}
-        justDeleted={params.deleted && /^[0-9a-f-]{36}$/i.test(params.deleted) ? params.deleted : undefined}
+        justDeleted={isUuid(params.deleted) ? params.deleted : undefined}
       />
       <script nonce={(await headers()).get('x-nonce') ?? undefined} dangerouslySetInnerHTML={{ __html: START_AT_NEWEST }} />
     </div>

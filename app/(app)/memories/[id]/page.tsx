@@ -15,6 +15,7 @@ import type { Principal } from '@/lib/auth/principal'
 import { unlockLabels } from '@/lib/memories/unlock-labels'
 import { unlockState } from '@/lib/memories/unlock-state'
 import { listPasskeys } from '@/lib/webauthn'
+import { isUuid } from '@/lib/http/input'
 
 export const metadata: Metadata = { title: 'Memory' }
 
@@ -37,7 +38,7 @@ function list(value: unknown): string[] {
 export default async function MemoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const principal = await requirePageUser(`/memories/${id}`)
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound()
+  if (!isUuid(id)) notFound()
   // Before reading: a lock committed after this hides what the page shows.
   const renderedAt = new Date().toISOString()
   let memory: PublicMemory
