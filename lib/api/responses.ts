@@ -99,7 +99,14 @@ export const RESPONSES = {
   accepted: z.object({ status: z.string(), message: z.string() }).loose(),
   status,
   options: object().describe('WebAuthn options for @simplewebauthn/browser'),
-  capture: z.union([memorySchema.extend({ classification: classificationSchema.nullable() }), lockedMemorySchema.extend({ classification: classificationSchema.nullable() }), writeReceiptSchema]),
+  capture: z.union([
+    memorySchema.extend({ classification: classificationSchema.nullable() }),
+    lockedMemorySchema.extend({ classification: classificationSchema.nullable() }),
+    z
+      .object({ id: z.uuid(), tier, created_at: iso, deleted: z.literal(true), deleted_at: iso, classification: z.null() })
+      .describe('A replayed client_id whose memory was deleted since: it stays deleted (restore it within 30 days)'),
+    writeReceiptSchema,
+  ]),
   memoryList: z.object({ items: z.array(memoryViewSchema), next_cursor: z.string().nullable() }),
   memory: memorySchema,
   memoryView: z.union([memorySchema, lockedMemorySchema, writeReceiptSchema]),

@@ -26,7 +26,7 @@ import { contextFor, contextIn } from './classify-only'
 import { recordCorrection } from './corrections'
 import { denied, loadOwn, view, type MemoryView } from './read'
 import { bodyColumns, embeddingColumns, readBody, type MemoryBody } from './sealed'
-import { lockedMemory, publicMemory } from './serialize'
+import { deletedMemory, lockedMemory, publicMemory, type DeletedMemory } from './serialize'
 
 function tooLong(content: string): AppError {
   return new AppError('payload_too_large:memory', {
@@ -46,7 +46,8 @@ function bodyOf(content: string, c: Classification, reasoning = c.reasoning): Me
 }
 
 export interface CaptureResult {
-  memory: MemoryView
+  /** Deleted: a replayed client id whose memory was deleted since (it is not brought back). */
+  memory: MemoryView | DeletedMemory
   classification: Classification | null
   /** false when the client id was seen before and the first memory is returned. */
   created: boolean
@@ -54,12 +55,17 @@ export interface CaptureResult {
   suggestedTier?: Tier
 }
 
+/** What a replayed client id answers: the memory stored first, or that it was deleted since (nothing of it). */
+async function replayView(tx: Parameters<typeof view>[0], principal: Principal, row: Parameters<typeof view>[2]): Promise<MemoryView | DeletedMemory> {
+  return row.deletedAt ? deletedMemory(row) : view(tx, principal, row)
+}
+
 /** The memory stored under a client id, as a replayed capture answers it; null when none is. */
 async function replayed(principal: Principal, clientId: string): Promise<CaptureResult | null> {
   const userId = principal.user.id
   return withUser(userId, async (tx) => {
     const existing = await getMemoryByClientId(tx, { userId, clientId })
-    return existing ? { memory: await view(tx, principal, existing), classification: null, created: false } : null
+    return existing ? { memory: await replayView(tx, principal, existing), classification: null, created: false } : null
   })
 }
 
@@ -101,7 +107,7 @@ export async function captureMemory(principal: Principal, input: CaptureInput, d
   // One short read: the memory a replayed client id already stored, else the classifier's context.
   const read = await withUser(userId, async (tx): Promise<{ first: CaptureResult } | { context: ClassifyContext }> => {
     const existing = input.client_id ? await getMemoryByClientId(tx, { userId, clientId: input.client_id }) : undefined
-    if (existing) return { first: { memory: await view(tx, principal, existing), classification: null, created: false } }
+    if (existing) return { first: { memory: await replayView(tx, principal, existing), classification: null, created: false } }
     return { context: await contextIn(tx, principal) }
   })
   if ('first' in read) return read.first

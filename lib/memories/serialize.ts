@@ -27,6 +27,19 @@ export interface LockedMemory {
   locked: true
 }
 
+/** A memory deleted since it was stored (a replayed client id names it): that, and nothing of it. */
+export interface DeletedMemory {
+  id: string
+  tier: Memory['tier']
+  created_at: string
+  deleted: true
+  deleted_at: string
+}
+
+export function deletedMemory(row: Pick<Memory, 'id' | 'tier' | 'createdAt' | 'deletedAt'>): DeletedMemory {
+  return { id: row.id, tier: row.tier, created_at: row.createdAt.toISOString(), deleted: true, deleted_at: (row.deletedAt ?? new Date()).toISOString() }
+}
+
 /** A stored row as the API shows it; the vector and the tsvector are never part of it. */
 export type MemoryRow = Omit<Memory, 'embedding' | 'searchVector'>
 
@@ -62,6 +75,6 @@ export interface WriteReceipt {
   updated_at?: string
 }
 
-export function writeReceipt(memory: PublicMemory | LockedMemory): WriteReceipt {
+export function writeReceipt(memory: PublicMemory | LockedMemory | DeletedMemory): WriteReceipt {
   return { id: memory.id, tier: memory.tier, created_at: memory.created_at, ...('updated_at' in memory ? { updated_at: memory.updated_at } : {}) }
 }

@@ -302,6 +302,22 @@ describe('tier limits on writes', () => {
   })
 })
 
+describe('a replayed client_id whose memory was deleted since', () => {
+  it('answers 200 saying so, with nothing of the memory, and does not bring it back', async () => {
+    const user = await createUser()
+    const token = await tokenFor(user)
+    const clientId = randomUUID()
+    const body = { content: 'queued offline: the blue kettle note', client_id: clientId, tier: 'general' }
+    const first = await call(capture, 'POST', '/', { token, body })
+    expect((await call(remove, 'DELETE', '/', { token, params: { id: first.json.id } })).status).toBe(204)
+    const replay = await call(capture, 'POST', '/', { token, body })
+    expect(replay.status).toBe(200)
+    expect(replay.json).toEqual({ id: first.json.id, tier: 'general', created_at: first.json.created_at, deleted: true, deleted_at: expect.any(String), classification: null })
+    expect((await call(read, 'GET', '/', { token, params: { id: first.json.id } })).status).toBe(404)
+    expect((await call(restore, 'POST', '/', { token, params: { id: first.json.id } })).status).toBe(200)
+  })
+})
+
 describe('a token that may write but not read', () => {
   it('learns that an edit or a replayed capture was saved, never the memory', async () => {
     const user = await createUser()

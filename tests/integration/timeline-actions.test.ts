@@ -1,7 +1,7 @@
 // The timeline's server actions, called as a hostile client may call them: the session comes from
 // the request (mocked here); the arguments are whatever was posted, not what the types promise.
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { deleteMemoryAction, editMemoryAction, liveMemoryAction, loadEarlierAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
+import { captureAction, deleteMemoryAction, editMemoryAction, liveMemoryAction, loadEarlierAction, moveMemoryAction, restoreMemoryAction } from '@/app/(app)/home/actions'
 import { captureMemory } from '@/lib/memories'
 import { createUser } from '../fixtures/accounts'
 import { signedIn } from '../fixtures/action-user'
@@ -61,5 +61,21 @@ describe('editing from the timeline', () => {
     })
     const plain = await captureMemory(signedIn.principal!, { content: 'I prefer aisle seats', tier: 'general' })
     expect(await editMemoryAction(plain.memory.id, 'the office wifi password is Gr33n-Tea-42')).toEqual({ status: 'ok', message: 'Saved; classified as secret.' })
+  })
+})
+
+describe('the composer replaying a capture', () => {
+  it('says a capture was already saved, and when it was deleted since', async () => {
+    const form = new FormData()
+    form.set('content', 'queued while offline: call the piano tuner')
+    form.set('client_id', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f')
+    form.set('tier', 'general')
+    const first = await captureAction({ status: 'idle' }, form)
+    expect(first).toMatchObject({ status: 'ok', message: 'Saved as general.' })
+    expect(await captureAction({ status: 'idle' }, form)).toMatchObject({ status: 'ok', message: 'Already saved.' })
+    const id = (first as { data: { id: string } }).data.id
+    expect(await deleteMemoryAction(id)).toMatchObject({ status: 'ok' })
+    const again = await captureAction({ status: 'idle' }, form)
+    expect(again).toMatchObject({ status: 'ok', message: 'Already saved, and deleted since (see Recently deleted).', data: { id, locked: true } })
   })
 })

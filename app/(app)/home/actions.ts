@@ -35,10 +35,10 @@ export async function captureAction(_prev: ActionResult<CaptureOutcome>, form: F
     const result = await captureMemory(principal, input, 'app')
     revalidatePath('/home')
     const memory = result.memory
-    const locked = 'locked' in memory
+    const locked = 'locked' in memory || 'deleted' in memory
     return {
       status: 'ok',
-      message: result.created ? `Saved as ${memory.tier}.` : 'Already saved.',
+      message: result.created ? `Saved as ${memory.tier}.` : 'deleted' in memory ? 'Already saved, and deleted since (see Recently deleted).' : 'Already saved.',
       data: {
         id: memory.id,
         tier: memory.tier,
