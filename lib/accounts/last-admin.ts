@@ -5,11 +5,14 @@ import { countActiveAdmins, lockActiveAdmins } from '@/db/queries/admin'
 import type { User } from '@/db/schema'
 import { AppError } from '@/lib/errors'
 
-/** Throws `conflict:admin` when `user` is the only active administrator. */
+const lastAdmin = () => new AppError('conflict:admin', { message: 'This is the last active administrator: promote someone else first.' })
+
+/**
+ * Throws `conflict:admin` when `user` is the only active administrator: the early answer, before
+ * anything is asked or sent; the transaction that writes repeats it with assertNotLastAdminIn.
+ */
 export async function assertNotLastAdmin(user: User): Promise<void> {
-  if (user.role === 'admin' && user.active && (await countActiveAdmins(await getDb())) <= 1) {
-    throw new AppError('conflict:admin', { message: 'This is the last active administrator: promote someone else first.' })
-  }
+  if (user.role === 'admin' && user.active && (await countActiveAdmins(await getDb())) <= 1) throw lastAdmin()
 }
 
 /**
@@ -20,7 +23,5 @@ export async function assertNotLastAdmin(user: User): Promise<void> {
 export async function assertNotLastAdminIn(tx: Tx, user: User): Promise<void> {
   if (user.role !== 'admin' || !user.active) return
   const admins = await lockActiveAdmins(tx)
-  if (admins.includes(user.id) && admins.length <= 1) {
-    throw new AppError('conflict:admin', { message: 'This is the last active administrator: promote someone else first.' })
-  }
+  if (admins.includes(user.id) && admins.length <= 1) throw lastAdmin()
 }

@@ -1,13 +1,13 @@
 // What a new password sets in motion, the same after a change in Settings and after a reset by
-// emailed link: the access and the links that came from before it end with it.
-import type { DbExecutor } from '@/db'
+// emailed link: the access and the links that came from before it end with it. And its other
+// side: a token or session made from a credential check only while that credential still holds.
+import type { DbExecutor, Tx } from '@/db'
 import { revokeApiTokensByUser } from '@/db/queries/api-tokens'
 import { getPasskeyById } from '@/db/queries/passkeys'
 import { voidEmailChangesByUser } from '@/db/queries/email-confirmations'
 import { voidPasswordResetTokensByUser } from '@/db/queries/password-resets'
 import { revokeSessionsByUser } from '@/db/queries/sessions'
 import { lockPasswordHashById, updateUserById } from '@/db/queries/users'
-import type { Tx } from '@/db'
 import { AppError } from '@/lib/errors'
 import type { User } from '@/db/schema'
 

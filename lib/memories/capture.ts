@@ -8,6 +8,8 @@ import type { CaptureInput, UpdateInput } from '@/lib/memories/schema'
 import { MAX_CONTENT } from '@/lib/memories/schema'
 import { getMemoryByClientId, getMemoryById, insertMemory, updateMemoryById } from '@/db/queries/memories'
 import { addTermsByUser, removeTermsByUser, termsOf } from '@/db/queries/memory-terms'
+import type { DbExecutor } from '@/db'
+import type { Memory } from '@/db/schema'
 import { withUser } from '@/db/with-user'
 import { recordAccess } from '@/lib/audit'
 import type { Principal } from '@/lib/auth/principal-type'
@@ -56,8 +58,8 @@ export interface CaptureResult {
 }
 
 /** What a replayed client id answers: the memory stored first, or that it was deleted since (nothing of it). */
-async function replayView(tx: Parameters<typeof view>[0], principal: Principal, row: Parameters<typeof view>[2]): Promise<MemoryView | DeletedMemory> {
-  return row.deletedAt ? deletedMemory(row) : view(tx, principal, row)
+async function replayView(tx: DbExecutor, principal: Principal, row: Memory): Promise<MemoryView | DeletedMemory> {
+  return row.deletedAt ? deletedMemory({ ...row, deletedAt: row.deletedAt }) : view(tx, principal, row)
 }
 
 /** The memory stored under a client id, as a replayed capture answers it; null when none is. */

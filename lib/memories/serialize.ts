@@ -36,8 +36,8 @@ export interface DeletedMemory {
   deleted_at: string
 }
 
-export function deletedMemory(row: Pick<Memory, 'id' | 'tier' | 'createdAt' | 'deletedAt'>): DeletedMemory {
-  return { id: row.id, tier: row.tier, created_at: row.createdAt.toISOString(), deleted: true, deleted_at: (row.deletedAt ?? new Date()).toISOString() }
+export function deletedMemory(row: Pick<Memory, 'id' | 'tier' | 'createdAt'> & { deletedAt: Date }): DeletedMemory {
+  return { id: row.id, tier: row.tier, created_at: row.createdAt.toISOString(), deleted: true, deleted_at: row.deletedAt.toISOString() }
 }
 
 /** A stored row as the API shows it; the vector and the tsvector are never part of it. */
