@@ -8,8 +8,8 @@
 //    (lib/classify/corpus/README.md): a dev figure, not one on unseen chat;
 //  - presidio PII sentences (never trained on): detector recall per entity, and the share of
 //    sentences holding sensitive PII that the classifier protects;
-//  - with MNEMO_BENCH_EVERYDAY / MNEMO_BENCH_REALTALK set, outside everyday checks (legitimate
-//    SMS, real messaging-app chats; see below);
+//  - with MNEMO_BENCH_EVERYDAY / MNEMO_BENCH_REALTALK / MNEMO_BENCH_DAILYDIALOG set, outside
+//    everyday checks (legitimate SMS, real messaging-app chats, written everyday dialogue; see below);
 //  - p50/p95 time per message; with OPENAI_BASE_URL set, the remote layer's wiring.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -213,7 +213,7 @@ async function reportHalves(title: string, texts: Halved, unit: string) {
   for (const [half, counts] of halves) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0)
     const share = (min: number) => [...counts].filter(([t]) => TIER_LEVEL[t] >= min).reduce((sum, [, n]) => sum + n, 0) / (total || 1)
-    const label = half === 'dev' ? 'dev half (may be read while tuning)' : 'sealed half (never read: the figure that counts)'
+    const label = half === 'dev' ? 'dev half (may be read while tuning)' : 'sealed (never read: the figure that counts)'
     console.log(`  ${label.padEnd(48)} ${String(total).padStart(4)} ${unit}   tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${counts.get(t) ?? 0}`).join(', ')})`)
   }
 }
@@ -276,6 +276,51 @@ function loadRealtalk(): Halved | null {
   return texts
 }
 
+/**
+ * A third outside everyday check, optional and sealed whole: MNEMO_BENCH_DAILYDIALOG names the
+ * `dataset` folder of DailyDialog++ (Sai et al. 2020, github.com/iitmnlp/DailyDialog-plusplus):
+ * contexts of human-written everyday dialogues (DailyDialog, Li et al. 2017) with five
+ * responses to each written by other people. The bench reads `test-v1.0.json` (1,027 contexts
+ * labelled with DailyDialog's topic) and `test.json` (1,142 more): every context turn and every
+ * positive response, once each. Nothing of it was read or tuned on; there is no dev half, and
+ * the model is not changed on its figure. No text is printed.
+ */
+function loadDailyDialog(): { texts: Halved; topics: Map<string, string[]> } | null {
+  const dir = process.env.MNEMO_BENCH_DAILYDIALOG
+  if (!dir) return null
+  const topical = `${dir}/test-v1.0.json`
+  const more = `${dir}/test.json`
+  if (!fs.existsSync(topical) || !fs.existsSync(more)) {
+    console.log(`\n[bench] DailyDialog++ check skipped: ${dir} lacks test-v1.0.json or test.json`)
+    return null
+  }
+  const seen = new Set<string>()
+  const texts: Halved = []
+  const topics = new Map<string, string[]>()
+  const add = (raw: unknown, topic?: string) => {
+    const text = typeof raw === 'string' ? raw.replace(/^Speaker [AB]: /, '').trim() : ''
+    if (!text || seen.has(text)) return
+    seen.add(text)
+    texts.push({ text, half: 'sealed' })
+    if (topic) topics.set(topic, [...(topics.get(topic) ?? []), text])
+  }
+  const byTopic = JSON.parse(fs.readFileSync(topical, 'utf8')) as {
+    data: { title: string; paragraphs: { context: string; responses: { text: string; label: string }[] }[] }[]
+  }
+  for (const { title, paragraphs } of byTopic.data)
+    for (const { context, responses } of paragraphs) {
+      for (const turn of context.split(/\n\n+/)) add(turn, title)
+      for (const response of responses) if (response.label.startsWith('1')) add(response.text, title)
+    }
+  for (const line of fs.readFileSync(more, 'utf8').split('\n')) {
+    if (!line.trim()) continue
+    const row = JSON.parse(line) as { context?: unknown[]; positive_responses?: unknown[] }
+    for (const turn of row.context ?? []) add(turn)
+    for (const response of row.positive_responses ?? []) add(response)
+  }
+  return { texts, topics }
+}
+
 /** With an OpenAI-compatible server configured (the fake one in tests), that the remote layer answers: wiring, not quality. */
 async function remoteWiring() {
   if (!process.env.OPENAI_BASE_URL) return
@@ -302,6 +347,7 @@ const cv = await dlpCrossValidated()
 const unseen = await locomo()
 const sms = loadEveryday()
 const realtalk = loadRealtalk()
+const dailyDialog = loadDailyDialog()
 if (cv && dlpRows)
   tradeOff(cv, dlpRows, unseen, [
     { label: 'SMS', texts: sms },
@@ -310,6 +356,20 @@ if (cv && dlpRows)
 await presidio()
 if (sms) await reportHalves(`outside everyday check (${process.env.MNEMO_BENCH_EVERYDAY}: ${sms.length} legitimate SMS, never trained on, none printed)`, sms, 'SMS')
 if (realtalk) await reportHalves(`REALTALK everyday check (chats 1–10 of ${process.env.MNEMO_BENCH_REALTALK}, ${realtalk.length} turns, never trained on, none printed)`, realtalk, 'turns')
+if (dailyDialog && process.env.MNEMO_BENCH_SEALED !== 'hide') {
+  await reportHalves(`DailyDialog++ everyday check (${process.env.MNEMO_BENCH_DAILYDIALOG}: ${dailyDialog.texts.length} dialogue lines, all sealed, none printed)`, dailyDialog.texts, 'lines')
+  console.log('  by DailyDialog topic (test-v1.0.json only):')
+  for (const [topic, texts] of [...dailyDialog.topics].sort((a, b) => b[1].length - a[1].length)) {
+    let protectedCount = 0
+    let sealedCount = 0
+    for (const text of texts) {
+      const level = TIER_LEVEL[(await classify(text, local)).tier]
+      if (level >= 2) protectedCount++
+      if (level >= 3) sealedCount++
+    }
+    console.log(`    ${topic.padEnd(20)} ${String(texts.length).padStart(5)} lines   tier ≥ 2: ${pct(protectedCount / texts.length)}   tier ≥ 3: ${pct(sealedCount / texts.length, 2)}`)
+  }
+}
 const spread = (xs: number[]) => {
   xs.sort((a, b) => a - b)
   return `p50 ${percentile(xs, 50).toFixed(2)} ms, p95 ${percentile(xs, 95).toFixed(2)} ms, p99 ${percentile(xs, 99).toFixed(2)} ms`
