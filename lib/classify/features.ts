@@ -6,7 +6,7 @@ import { averageWordVector, wordVectors } from '@/lib/embeddings/word-vectors'
 import { LEXICON_DIMS, lexiconFeatures } from './lexicon'
 
 /** Bump when what featurize() produces changes: the shipped weights (weights.ts) then no longer match. */
-export const FEATURE_VERSION = 'features-v2-lexicon'
+export const FEATURE_VERSION = 'features-v3-lexicon'
 export const FEATURE_BITS = 18
 export const FEATURE_SPACE = 1 << FEATURE_BITS
 /** Dense features after the hashed ones: the averaged pre-trained word vectors (meaning). */

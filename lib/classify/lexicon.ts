@@ -7,7 +7,7 @@
 import { commonDirections, wordVectors, type CommonDirections, type WordVectors } from '@/lib/embeddings/word-vectors'
 
 export const LEXICON: Readonly<Record<string, readonly string[]>> = {
-  health: ['illness', 'disease', 'diagnosis', 'diagnosed', 'medication', 'symptoms', 'surgery', 'therapy', 'hospital', 'prescription', 'cancer', 'diabetes', 'depression', 'anxiety', 'pregnancy', 'allergy', 'infection', 'disorder', 'treatment', 'medical'],
+  health: ['illness', 'disease', 'diagnosis', 'diagnosed', 'medication', 'symptoms', 'surgery', 'therapy', 'hospital', 'prescription', 'cancer', 'diabetes', 'depression', 'anxiety', 'pregnancy', 'allergy', 'infection', 'disorder', 'treatment', 'medical', 'doctor', 'nurse', 'clinic'],
   finance: ['salary', 'income', 'debt', 'loan', 'mortgage', 'bank', 'credit', 'payment', 'tax', 'savings', 'invoice', 'insurance', 'investment', 'paycheck', 'wages'],
   legal: ['lawsuit', 'court', 'lawyer', 'arrested', 'divorce', 'custody', 'convicted', 'police', 'attorney', 'settlement', 'criminal', 'probation'],
   credentials: ['password', 'passcode', 'pin', 'login', 'username', 'credentials', 'token', 'authentication', 'verification', 'encryption', 'key'],

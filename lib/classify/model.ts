@@ -10,6 +10,8 @@ import { featurize, TOTAL_FEATURES, type FeatureHints, type SparseVector } from 
 export interface LabelledExample {
   text: string
   tier: Tier
+  /** How much the example counts in training, 1 unless said (machine-labelled lines count less). */
+  weight?: number
 }
 
 export interface TrainOptions {
@@ -76,7 +78,7 @@ function rng(seed: number) {
 }
 
 export function train(
-  data: { vector: SparseVector; label: number }[],
+  data: { vector: SparseVector; label: number; weight?: number }[],
   { epochs = 12, learningRate = 0.5, l2 = 1e-6, seed = 7 }: TrainOptions = {},
 ): LocalModel {
   const k = TIERS.length
@@ -84,10 +86,11 @@ export function train(
   const gradSq = new Float32Array(k * TOTAL_FEATURES)
   const bias = new Float32Array(k)
   const biasGradSq = new Float32Array(k)
-  // Balance classes: each tier weighs the same whatever its number of examples.
+  // Balance classes: each tier weighs the same whatever its number (or total weight) of examples.
   const perClass = new Array<number>(k).fill(0)
-  for (const d of data) perClass[d.label]++
-  const classWeight = perClass.map((n) => (n ? data.length / (k * n) : 0))
+  for (const d of data) perClass[d.label] += d.weight ?? 1
+  const total = perClass.reduce((a, b) => a + b, 0)
+  const classWeight = perClass.map((n) => (n ? total / (k * n) : 0))
 
   const order = data.map((_, i) => i)
   const random = rng(seed)
@@ -98,9 +101,9 @@ export function train(
       ;[order[i], order[j]] = [order[j], order[i]]
     }
     for (const index of order) {
-      const { vector, label } = data[index]
+      const { vector, label, weight = 1 } = data[index]
       const probs = model.predictRaw(vector)
-      const w = classWeight[label]
+      const w = classWeight[label] * weight
       for (let c = 0; c < k; c++) {
         const g = (probs[c] - (c === label ? 1 : 0)) * w
         if (g === 0) continue
@@ -148,13 +151,13 @@ export function trainOnExamples(
   hintsFor: (text: string) => FeatureHints,
   options?: TrainOptions,
 ): LocalModel {
-  const data: { vector: SparseVector; label: number }[] = []
+  const data: { vector: SparseVector; label: number; weight?: number }[] = []
   examples.forEach((e, i) => {
     const label = TIERS.indexOf(e.tier)
     const hints = hintsFor(e.text)
-    data.push({ vector: featurize(e.text, hints), label })
+    data.push({ vector: featurize(e.text, hints), label, weight: e.weight })
     const typo = typoVariant(e.text, i + 1)
-    if (typo !== e.text) data.push({ vector: featurize(typo, hints), label })
+    if (typo !== e.text) data.push({ vector: featurize(typo, hints), label, weight: e.weight })
   })
   return train(data, options)
 }

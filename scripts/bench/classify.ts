@@ -19,7 +19,7 @@ import { detect } from '@/lib/classify/detectors'
 import { featurize } from '@/lib/classify/features'
 import { localModel } from '@/lib/classify/local'
 import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
-import { crossValidate, everydayHalf, isProtected, loadDlp, loadLocomo, LOCOMO_TUNING, score, SHIFTS, type CrossValidation, type Scored } from './classify-protocol'
+import { crossValidate, everydayHalf, everydayTraining, isProtected, loadDailyDialog, loadDlp, loadLocomo, LOCOMO_TUNING, score, SHIFTS, type CrossValidation, type Scored } from './classify-protocol'
 import { binned, describeCounts, emptyCounts, expectedCalibrationError, fmt, pct, reliabilityByTier, tally, type Counts, type Outcome } from './classify-report'
 import { percentile, requireBenchData } from './data'
 
@@ -43,7 +43,9 @@ async function dlpCrossValidated(): Promise<CrossValidation | null> {
   if (!rows) return null
   const shift = localModel().platt.shift ?? 0
   console.log(`\nDLP dev set (${rows.length} rows), 5-fold cross-validation grouped by Point (each fold's model never saw the held-out Points; its Platt curve fitted on the other folds; the shipped prior shift ${shift}). The features and lexicon were chosen watching these figures: expect the held-out half lower.`)
-  const folds = crossValidate(rows, console.log)
+  const dialogue = loadDailyDialog()
+  if (!dialogue) console.log('  (MNEMO_BENCH_DAILYDIALOG is not set: these folds train without the everyday dialogue lines the shipped model learned, so they measure a different recipe)')
+  const folds = crossValidate(rows, console.log, undefined, dialogue ? everydayTraining(dialogue) : [])
   const cv = { ...folds, models: folds.models.map((m) => m.withPlatt({ ...m.platt, shift })) }
   const overall = emptyCounts()
   const groups = new Map<string, Counts>()
@@ -212,6 +214,7 @@ async function reportHalves(title: string, texts: Halved, unit: string) {
   console.log(`\n${title}, shipped model:`)
   for (const [half, counts] of halves) {
     const total = [...counts.values()].reduce((a, b) => a + b, 0)
+    if (!total) continue
     const share = (min: number) => [...counts].filter(([t]) => TIER_LEVEL[t] >= min).reduce((sum, [, n]) => sum + n, 0) / (total || 1)
     const label = half === 'dev' ? 'dev half (may be read while tuning)' : 'sealed (never read: the figure that counts)'
     console.log(`  ${label.padEnd(48)} ${String(total).padStart(4)} ${unit}   tier ≥ 2: ${pct(share(2))}   tier ≥ 3: ${pct(share(3), 2)}   (${TIERS.map((t) => `${t} ${counts.get(t) ?? 0}`).join(', ')})`)
@@ -276,52 +279,6 @@ function loadRealtalk(): Halved | null {
   return texts
 }
 
-/**
- * A third outside everyday check, optional: MNEMO_BENCH_DAILYDIALOG names the `dataset` folder
- * of DailyDialog++ (Sai et al. 2020, github.com/iitmnlp/DailyDialog-plusplus): contexts of
- * human-written everyday dialogues (DailyDialog, Li et al. 2017) with five responses to each
- * written by other people. The bench reads `test-v1.0.json` (1,027 contexts labelled with
- * DailyDialog's topic) and `test.json` (1,142 more): every context turn and every positive
- * response, each distinct line once. Its first run (model at 9422f1a) classified all of it
- * unread; since, `test-v1.0.json` is the dev half (may be read) and `test.json` the sealed half,
- * never read (docs/benchmarks.md). No text is printed.
- */
-function loadDailyDialog(): { texts: Halved; topics: Map<string, string[]> } | null {
-  const dir = process.env.MNEMO_BENCH_DAILYDIALOG
-  if (!dir) return null
-  const topical = `${dir}/test-v1.0.json`
-  const more = `${dir}/test.json`
-  if (!fs.existsSync(topical) || !fs.existsSync(more)) {
-    console.log(`\n[bench] DailyDialog++ check skipped: ${dir} lacks test-v1.0.json or test.json`)
-    return null
-  }
-  const seen = new Set<string>()
-  const texts: Halved = []
-  const topics = new Map<string, string[]>()
-  const add = (raw: unknown, topic?: string) => {
-    const text = typeof raw === 'string' ? raw.replace(/^Speaker [AB]: /, '').trim() : ''
-    if (!text || seen.has(text)) return
-    seen.add(text)
-    texts.push({ text, half: topic ? 'dev' : 'sealed' })
-    if (topic) topics.set(topic, [...(topics.get(topic) ?? []), text])
-  }
-  const byTopic = JSON.parse(fs.readFileSync(topical, 'utf8')) as {
-    data: { title: string; paragraphs: { context: string; responses: { text: string; label: string }[] }[] }[]
-  }
-  for (const { title, paragraphs } of byTopic.data)
-    for (const { context, responses } of paragraphs) {
-      for (const turn of context.split(/\n\n+/)) add(turn, title)
-      for (const response of responses) if (response.label.startsWith('1')) add(response.text, title)
-    }
-  for (const line of fs.readFileSync(more, 'utf8').split('\n')) {
-    if (!line.trim()) continue
-    const row = JSON.parse(line) as { context?: unknown[]; positive_responses?: unknown[] }
-    for (const turn of row.context ?? []) add(turn)
-    for (const response of row.positive_responses ?? []) add(response)
-  }
-  return { texts, topics }
-}
-
 /** With an OpenAI-compatible server configured (the fake one in tests), that the remote layer answers: wiring, not quality. */
 async function remoteWiring() {
   if (!process.env.OPENAI_BASE_URL) return
@@ -358,18 +315,8 @@ await presidio()
 if (sms) await reportHalves(`outside everyday check (${process.env.MNEMO_BENCH_EVERYDAY}: ${sms.length} legitimate SMS, never trained on, none printed)`, sms, 'SMS')
 if (realtalk) await reportHalves(`REALTALK everyday check (chats 1–10 of ${process.env.MNEMO_BENCH_REALTALK}, ${realtalk.length} turns, never trained on, none printed)`, realtalk, 'turns')
 if (dailyDialog) {
-  await reportHalves(`DailyDialog++ everyday check (${process.env.MNEMO_BENCH_DAILYDIALOG}: ${dailyDialog.texts.length} dialogue lines, never trained on, none printed)`, dailyDialog.texts, 'lines')
-  console.log('  dev half by DailyDialog topic:')
-  for (const [topic, texts] of [...dailyDialog.topics].sort((a, b) => b[1].length - a[1].length)) {
-    let protectedCount = 0
-    let sealedCount = 0
-    for (const text of texts) {
-      const level = TIER_LEVEL[(await classify(text, local)).tier]
-      if (level >= 2) protectedCount++
-      if (level >= 3) sealedCount++
-    }
-    console.log(`    ${topic.padEnd(20)} ${String(texts.length).padStart(5)} lines   tier ≥ 2: ${pct(protectedCount / texts.length)}   tier ≥ 3: ${pct(sealedCount / texts.length, 2)}`)
-  }
+  const sealed = dailyDialog.filter((line) => line.half === 'sealed')
+  await reportHalves(`DailyDialog++ everyday check (${process.env.MNEMO_BENCH_DAILYDIALOG}, test.json: ${sealed.length} dialogue lines, never trained on, none printed; its dev half is training data)`, sealed, 'lines')
 }
 const spread = (xs: number[]) => {
   xs.sort((a, b) => a - b)
