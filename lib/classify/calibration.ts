@@ -9,9 +9,10 @@ export interface Platt {
   a: number
   b: number
   /**
-   * A prior shift added to the logit: the folds hold far more sensitive messages (about 58 %)
-   * than an everyday stream of notes, and Bayes' rule moves the odds by the ratio of the base
-   * rates. Chosen by calibrate:classifier on two LoCoMo conversations (docs/benchmarks.md).
+   * A prior shift added to the logit: where the folds hold more sensitive messages than an
+   * everyday stream of notes, Bayes' rule moves the odds by the ratio of the base rates. Chosen
+   * by calibrate:classifier on two LoCoMo conversations (docs/benchmarks.md); 0 since the model
+   * also learns real everyday dialogue.
    */
   shift?: number
 }
