@@ -255,9 +255,11 @@ function corpusOnlyMass(text: string): number {
 /**
  * Real everyday dialogue as tier-1 training lines (self-training): the dev half's lines outside
  * PRIVATE_TOPICS that a model of the corpus alone confidently reads as ordinary (P(needs
- * protection) < ORDINARY_BELOW), in chronological when they hold a time expression and general otherwise. They teach the model the breadth of ordinary talk, so phrasings it never met ("Don't
- * mention it.", "Here's the master bedroom.") stop scoring as private; a line it finds private
- * is left out rather than taught as ordinary. Sealed lines are never used.
+ * protection) < ORDINARY_BELOW), in chronological when they hold a time expression and general
+ * otherwise. They teach the model the breadth of ordinary talk, so phrasings no corpus line
+ * covers ("It's 60 yuan, please.", "I think I can manage.") stop scoring as private; a line the
+ * filter finds even half-way private is left out rather than taught as ordinary. Sealed lines
+ * are never used.
  */
 export function everydayTraining(lines: readonly DialogueLine[], mass: (text: string) => number = corpusOnlyMass): LabelledExample[] {
   return lines

@@ -19,7 +19,7 @@ import { detect } from '@/lib/classify/detectors'
 import { featurize } from '@/lib/classify/features'
 import { localModel } from '@/lib/classify/local'
 import { TIER_LEVEL, TIERS, type Tier } from '@/lib/tiers'
-import { crossValidate, everydayHalf, everydayTraining, isProtected, loadDailyDialog, loadDlp, loadLocomo, LOCOMO_TUNING, score, SHIFTS, type CrossValidation, type Scored } from './classify-protocol'
+import { crossValidate, everydayHalf, everydayTraining, isProtected, loadDailyDialog, loadDlp, loadLocomo, LOCOMO_TUNING, score, SHIFTS, type CrossValidation, type DialogueLine, type Scored } from './classify-protocol'
 import { binned, describeCounts, emptyCounts, expectedCalibrationError, fmt, pct, reliabilityByTier, tally, type Counts, type Outcome } from './classify-report'
 import { percentile, requireBenchData } from './data'
 
@@ -38,12 +38,11 @@ async function timed(text: string) {
   return c
 }
 
-async function dlpCrossValidated(): Promise<CrossValidation | null> {
+async function dlpCrossValidated(dialogue: DialogueLine[] | null): Promise<CrossValidation | null> {
   const rows = loadDlp()
   if (!rows) return null
   const shift = localModel().platt.shift ?? 0
   console.log(`\nDLP dev set (${rows.length} rows), 5-fold cross-validation grouped by Point (each fold's model never saw the held-out Points; its Platt curve fitted on the other folds; the shipped prior shift ${shift}). The features and lexicon were chosen watching these figures: expect the held-out half lower.`)
-  const dialogue = loadDailyDialog()
   if (!dialogue) console.log('  (MNEMO_BENCH_DAILYDIALOG is not set: these folds train without the everyday dialogue lines the shipped model learned, so they measure a different recipe)')
   const folds = crossValidate(rows, console.log, undefined, dialogue ? everydayTraining(dialogue) : [])
   const cv = { ...folds, models: folds.models.map((m) => m.withPlatt({ ...m.platt, shift })) }
@@ -301,11 +300,11 @@ console.log(
   `local model ready in ${(performance.now() - started).toFixed(0)} ms (start-up: shipped weights, word vectors and lexicon loaded, first prediction made; ${model.examples} training messages; calibration a ${model.platt.a.toFixed(3)}, b ${model.platt.b.toFixed(3)}, prior shift ${model.platt.shift ?? 0})`,
 )
 const dlpRows = loadDlp()
-const cv = await dlpCrossValidated()
+const dailyDialog = loadDailyDialog()
+const cv = await dlpCrossValidated(dailyDialog)
 const unseen = await locomo()
 const sms = loadEveryday()
 const realtalk = loadRealtalk()
-const dailyDialog = loadDailyDialog()
 if (cv && dlpRows)
   tradeOff(cv, dlpRows, unseen, [
     { label: 'SMS', texts: sms },
